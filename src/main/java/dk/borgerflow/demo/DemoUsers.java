@@ -1,0 +1,75 @@
+package dk.borgerflow.demo;
+
+import dk.borgerflow.municipality.Municipality;
+import dk.borgerflow.municipality.MunicipalityCatalogue;
+import dk.borgerflow.security.Groups;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users, password {@code demo}: {@code admin}, {@code owner} (process owner, may deploy),
+ * {@code manager}, and per municipality {@code agent-<slug>} (contact center), {@code desk-<slug>},
+ * {@code specialist-<slug>}, {@code teamlead-<slug>} and {@code secretariat-<slug>}.
+ * Exists only in the {@code demo} profile.
+ */
+@Component
+@Profile("demo")
+class DemoUsers {
+
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final IdentityService identity;
+    private final MunicipalityCatalogue catalogue;
+
+    DemoUsers(IdentityService identity, MunicipalityCatalogue catalogue) {
+        this.identity = identity;
+        this.catalogue = catalogue;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(5)
+    void createDemoUsers() {
+        List<Municipality> municipalities = catalogue.municipalities();
+        List<String> allTenants = municipalities.stream().map(Municipality::slug).toList();
+        user("admin", "Admin", "Borgerflow", List.of(Groups.ADMIN), allTenants);
+        user("owner", "Procesejer", "Borgerflow", List.of(Groups.PROCESS_OWNER), allTenants);
+        user("manager", "Leder", "Borgerflow", List.of(Groups.MANAGER), allTenants);
+        for (Municipality m : municipalities) {
+            String town = m.name().replace(" Kommune", "").replace(" stadsdelsområde", "");
+            List<String> tenant = List.of(m.slug());
+            user("agent-" + m.slug(), "Kontaktcenter", town, Groups.ANSWER_GROUPS, tenant);
+            user("desk-" + m.slug(), "Borgerservice", town, List.of(Groups.DESK), tenant);
+            user("specialist-" + m.slug(), "Specialist", town, Groups.specialistGroups(), tenant);
+            user("teamlead-" + m.slug(), "Teamleder", town, List.of(Groups.TEAM_LEAD), tenant);
+            user("secretariat-" + m.slug(), "Sekretariat", town, List.of(Groups.SECRETARIAT), tenant);
+        }
+        log.info("Demo users ready (password '{}'): admin, owner, manager, agent-/desk-/specialist-/teamlead-/"
+                + "secretariat-<municipality> for {}", PASSWORD, allTenants);
+    }
+
+    private void user(String id, String firstName, String lastName, List<String> groups, List<String> tenants) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@demo.borgerflow.dk");
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+        }
+        List<String> missingGroups = new ArrayList<>(groups);
+        identity.createGroupQuery().groupMember(id).list().forEach(g -> missingGroups.remove(g.getId()));
+        missingGroups.forEach(g -> identity.createMembership(id, g));
+        List<String> missingTenants = new ArrayList<>(tenants);
+        identity.createTenantQuery().userMember(id).list().forEach(t -> missingTenants.remove(t.getId()));
+        missingTenants.forEach(t -> identity.createTenantUserMembership(t, id));
+    }
+}

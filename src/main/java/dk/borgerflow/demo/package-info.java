@@ -1,0 +1,5 @@
+/**
+ * Demo profile only: demo users (password {@code demo}) for every role and municipality.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+package dk.borgerflow.demo;

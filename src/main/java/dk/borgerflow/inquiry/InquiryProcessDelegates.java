@@ -1,0 +1,129 @@
+package dk.borgerflow.inquiry;
+
+import static dk.borgerflow.inquiry.ProcessConstants.*;
+
+import dk.borgerflow.municipality.Tier;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Java behind processes/inquiry.bpmn, referenced there by bean name. Each reads process
+ * variables, calls one {@link InquiryService} method and writes its result back.
+ */
+@Configuration
+class InquiryProcessDelegates {
+
+    /** Task_RecordRouting: applies routing.dmn's answer to the inquiry. */
+    @Bean
+    JavaDelegate recordRouting(InquiryService inquiries) {
+        return execution -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> routing = (Map<String, Object>) execution.getVariable(VAR_ROUTING);
+            Inquiry routed = inquiries.applyRouting(inquiryId(execution), (String) routing.get(VAR_ENTRY_TIER),
+                    (String) routing.get(VAR_ANSWER_GROUP));
+            execution.setVariable(VAR_ENTRY_TIER, routed.tier().name());
+            execution.setVariable(VAR_ANSWER_GROUP, routing.get(VAR_ANSWER_GROUP));
+            execution.setVariables(InquiryService.deadlineVariables(routed));
+            execution.removeVariable(VAR_ROUTING);
+        };
+    }
+
+    /** Task_GuideToSelfService: points the citizen to the self-service solution of the topic. */
+    @Bean
+    JavaDelegate guideToSelfService(InquiryService inquiries) {
+        return execution -> inquiries.guideToSelfService(inquiryId(execution));
+    }
+
+    /** Task_SendFeedbackToCitizen: the written answer goes out (letter for the digitally exempt). */
+    @Bean
+    JavaDelegate sendFeedback(InquiryService inquiries) {
+        return execution -> execution.setVariable("feedbackSentVia", inquiries.sendFeedback(inquiryId(execution)));
+    }
+
+    /** On completion of every user task: records the chosen outcome and note on the inquiry. */
+    @Bean
+    TaskListener recordTaskOutcome(InquiryService inquiries) {
+        return task -> {
+            Tier tier = TIER_OF_TASK.get(task.getTaskDefinitionKey());
+            Object outcome = task.getVariable(VAR_OUTCOME);
+            String note = (String) task.getVariable(VAR_NOTE);
+            String feedback = (String) task.getVariable(VAR_FEEDBACK);
+            if (feedback != null && !feedback.isBlank()) {
+                note = (note == null || note.isBlank() ? "" : note + "\n") + "Svar til borgeren: " + feedback;
+            }
+            Inquiry changed = inquiries.recordTaskOutcome(inquiryId(task), tier,
+                    outcome == null ? null : outcome.toString(), actor(task), note);
+            task.getExecution().setVariables(InquiryService.deadlineVariables(changed));
+        };
+    }
+
+    /**
+     * On creation of every user task: the previous task's answers are on the inquiry's history
+     * already; removing them lets each form start empty instead of showing a colleague's note.
+     */
+    @Bean
+    TaskListener clearPreviousAnswers() {
+        return task -> task.getExecution().removeVariables(java.util.List.of(VAR_OUTCOME, VAR_NOTE, VAR_FEEDBACK));
+    }
+
+    /** Interrupting boundary timers at the due date: up one tier, or to the team lead. */
+    @Bean
+    JavaDelegate escalateInquiry(InquiryService inquiries) {
+        return execution -> {
+            java.util.Date breached = (java.util.Date) execution.getVariable(VAR_DUE_AT);
+            Inquiry escalated = inquiries.escalate(inquiryId(execution), breached.toInstant());
+            execution.setVariables(InquiryService.deadlineVariables(escalated));
+            execution.setVariable(VAR_ESCALATED, true);
+            execution.setVariable(VAR_ESCALATED_TO, escalated.escalations().get(escalated.escalations().size() - 1)
+                    .toTier());
+        };
+    }
+
+    /** Non-interrupting boundary timers at the warning point: the team lead is alerted. */
+    @Bean
+    JavaDelegate warnTeamLead(InquiryService inquiries) {
+        return execution -> inquiries.warn(inquiryId(execution));
+    }
+
+    /** After waiting for the citizen: the deadline runs again, pushed by the pause. */
+    @Bean
+    JavaDelegate resumeDeadline(InquiryService inquiries) {
+        return execution -> {
+            boolean replied = execution.hasVariable("citizenReply");
+            Inquiry resumed = inquiries.resumeDeadline(inquiryId(execution), replied);
+            execution.setVariables(InquiryService.deadlineVariables(resumed));
+            execution.removeVariable("citizenReply");
+        };
+    }
+
+    /** At the end of the process (any end event, or cancellation): the inquiry closes. */
+    @Bean
+    ExecutionListener closeInquiry(InquiryService inquiries) {
+        return execution -> inquiries.processEnded(inquiryId(execution));
+    }
+
+
+    private static String actor(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        String authenticated = Context.getCommandContext() == null ? null
+                : Context.getCommandContext().getAuthenticatedUserId();
+        return authenticated == null ? Inquiry.SYSTEM : authenticated;
+    }
+
+    private static String inquiryId(DelegateExecution execution) {
+        return (String) execution.getVariable(VAR_INQUIRY_ID);
+    }
+
+    private static String inquiryId(DelegateTask task) {
+        return (String) task.getVariable(VAR_INQUIRY_ID);
+    }
+}

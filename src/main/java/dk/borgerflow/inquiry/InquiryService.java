@@ -1,0 +1,406 @@
+package dk.borgerflow.inquiry;
+
+import static dk.borgerflow.inquiry.ProcessConstants.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.borgerflow.deadline.Deadline;
+import dk.borgerflow.deadline.DeadlineService;
+import dk.borgerflow.municipality.Municipality;
+import dk.borgerflow.municipality.MunicipalityCatalogue;
+import dk.borgerflow.municipality.Tier;
+import dk.borgerflow.municipality.Topic;
+import dk.borgerflow.security.CurrentUser;
+import dk.borgerflow.selfservice.SelfServiceCatalogue;
+import dk.borgerflow.security.Groups;
+import dk.borgerflow.web.ConflictException;
+import dk.borgerflow.web.InvalidInputException;
+import dk.borgerflow.web.NotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Intake and every change of an inquiry. Controllers and the process' delegates call this; the
+ * inquiry row and its process instance are written in one transaction (the engine shares the JPA
+ * transaction manager), so a failed start leaves neither behind.
+ */
+@Service
+public class InquiryService {
+
+    private static final Logger log = LoggerFactory.getLogger(InquiryService.class);
+    private static final Duration RECEIVED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final InquiryRepository inquiries;
+    private final MunicipalityCatalogue catalogue;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+    private final DeadlineService deadlines;
+    private final TaskService tasks;
+    private final InquiryMetrics metrics;
+    private final CprAccessRepository cprAccesses;
+    private final SelfServiceCatalogue selfService;
+
+    InquiryService(InquiryRepository inquiries, MunicipalityCatalogue catalogue, RuntimeService runtime,
+            TransactionTemplate transaction, ObjectMapper json, DeadlineService deadlines, TaskService tasks,
+            InquiryMetrics metrics, CprAccessRepository cprAccesses, SelfServiceCatalogue selfService) {
+        this.selfService = selfService;
+        this.cprAccesses = cprAccesses;
+        this.inquiries = inquiries;
+        this.catalogue = catalogue;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.json = json;
+        this.deadlines = deadlines;
+        this.tasks = tasks;
+        this.metrics = metrics;
+    }
+
+    /** The inquiry and whether this call created it (false: an earlier call with the same key did). */
+    public record Received(Inquiry inquiry, boolean created) {
+    }
+
+    /**
+     * Receives an inquiry and starts its process. With an idempotency key, a repeat of the same
+     * request answers the inquiry created the first time and starts nothing.
+     */
+    public Received receive(InquiryRequest request, String idempotencyKey, CurrentUser user) {
+        String hash = idempotencyKey == null ? null : fingerprint(request);
+        if (idempotencyKey != null) {
+            Optional<Received> earlier = earlier(user, idempotencyKey, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return transaction.execute(tx -> new Received(create(request, idempotencyKey, hash, user), true));
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent request with the same key won the race; its inquiry is the answer
+            return earlier(user, idempotencyKey, hash).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<Received> earlier(CurrentUser user, String key, String hash) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return transaction.execute(tx -> inquiries.findByCreatedByAndIdempotencyKey(user.userId(), key)
+                .map(existing -> {
+                    if (!hash.equals(existing.idempotencyHash())) {
+                        throw new ConflictException("Idempotency-Key '" + key
+                                + "' was already used for a different request.");
+                    }
+                    existing.history().size(); // load for the response
+                    existing.escalations().size();
+                    return new Received(existing, false);
+                }));
+    }
+
+    private Inquiry create(InquiryRequest request, String idempotencyKey, String hash, CurrentUser user) {
+        Municipality municipality = catalogue.municipality(request.municipality())
+                .orElseThrow(() -> new InvalidInputException("municipality", "is not a known municipality"));
+        if (!user.canAccess(municipality.slug())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "You do not serve municipality " + municipality.slug());
+        }
+        Topic topic = catalogue.topic(request.topic())
+                .orElseThrow(() -> new InvalidInputException("topic", "is not a topic of the catalogue"));
+        var c = request.citizen() == null ? InquiryRequest.CitizenRequest.anonymous() : request.citizen();
+        String cpr = c.cpr() == null ? null : Cpr.normalise(c.cpr())
+                .orElseThrow(() -> new InvalidInputException("citizen.cpr", "is not a valid CPR number"));
+        Instant now = now();
+        // milliseconds: what the engine's timers and dates hold, so deadlines compare exactly
+        Instant receivedAt = (request.receivedAt() == null ? now : request.receivedAt().toInstant())
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (receivedAt.isAfter(now.plus(RECEIVED_AT_CLOCK_SKEW))) {
+            throw new InvalidInputException("receivedAt", "must not be in the future");
+        }
+        Citizen citizen = new Citizen(cpr, c.name(), c.phone(), c.email(), Boolean.TRUE.equals(c.digitallyExempt()),
+                c.age(), Boolean.TRUE.equals(c.needsInterpreter()), c.language(), c.accessibilityNeeds());
+
+        Inquiry inquiry = Inquiry.receive(municipality.slug(), request.channel(), topic.slug(), request.summary(),
+                receivedAt, citizen, user.userId(), idempotencyKey, hash, now);
+        inquiries.saveAndFlush(inquiry);
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_INQUIRY_ID, inquiry.id());
+        variables.put(VAR_MUNICIPALITY, municipality.slug());
+        variables.put("municipalityName", municipality.name());
+        variables.put("channel", request.channel().name());
+        variables.put("topic", topic.slug());
+        variables.put("topicName", topic.name());
+        variables.put("summary", request.summary());
+        variables.put("citizenName", c.name() == null ? "(ukendt)" : c.name());
+        variables.put("citizenContact", contactLine(citizen));
+        variables.put("digitallyExempt", citizen.digitallyExempt());
+        variables.put("age", citizen.age());
+        variables.put("needsInterpreter", citizen.needsInterpreter());
+        variables.put("accessibilityNeeds", citizen.hasAccessibilityNeeds());
+        variables.put("language", c.language() == null ? "" : c.language());
+        Optional<String> selfServiceLink = selfService.linkFor(municipality.slug(), topic.slug());
+        variables.put("selfServiceAvailable", selfServiceLink.isPresent());
+        variables.put(VAR_SPECIALIST_GROUP, Groups.specialistGroup(topic.department()));
+        variables.put(VAR_ESCALATED, false);
+        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, inquiry.id(), variables);
+        inquiry.attachProcess(instance.getId());
+        metrics.received(inquiry);
+        log.info("Inquiry {} received for {} about {} via {}: tier {}, group {}", inquiry.id(), municipality.slug(),
+                topic.slug(), request.channel(), inquiry.tier(), inquiry.candidateGroup());
+        return inquiry;
+    }
+
+    private static String contactLine(Citizen citizen) {
+        StringBuilder line = new StringBuilder();
+        if (citizen.phone() != null) {
+            line.append("Tlf. ").append(citizen.phone());
+        }
+        if (citizen.email() != null) {
+            line.append(line.isEmpty() ? "" : ", ").append(citizen.email());
+        }
+        if (citizen.digitallyExempt()) {
+            line.append(line.isEmpty() ? "" : ", ").append("fritaget for Digital Post");
+        }
+        if (citizen.needsInterpreter()) {
+            line.append(line.isEmpty() ? "" : ", ").append("tolk: ")
+                    .append(citizen.language() == null ? "ja" : citizen.language());
+        }
+        return line.isEmpty() ? "(ingen kontaktoplysninger)" : line.toString();
+    }
+
+    @Transactional(readOnly = true)
+    public Inquiry get(String id, CurrentUser user) {
+        Inquiry inquiry = inquiries.findWithHistoryById(id)
+                .filter(i -> user.canAccess(i.municipality()))
+                .orElseThrow(() -> new NotFoundException("No inquiry " + id + " that you may see."));
+        inquiry.escalations().size();
+        return inquiry;
+    }
+
+    /**
+     * The citizen's CPR number, for a stated purpose. Every call is recorded (who, when, which
+     * inquiry, why) before the number is handed out; the number itself is never logged.
+     */
+    @Transactional
+    public String revealCpr(String id, String purpose, CurrentUser user) {
+        Inquiry inquiry = get(id, user);
+        if (inquiry.citizen().cpr() == null) {
+            throw new NotFoundException("The inquiry has no CPR number.");
+        }
+        cprAccesses.save(new CprAccess(inquiry.id(), inquiry.municipality(), user.userId(), now(), purpose));
+        log.info("CPR number of inquiry {} read by {}", inquiry.id(), user.userId());
+        return inquiry.citizen().cpr();
+    }
+
+    /** Who has read the CPR number of this inquiry. */
+    @Transactional(readOnly = true)
+    public java.util.List<CprAccess> cprAccessLog(String id, CurrentUser user) {
+        get(id, user);
+        return cprAccesses.findByInquiryIdOrderByAccessedAtAsc(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Inquiry> list(String municipality, InquiryStatus status, Tier tier, Pageable page, CurrentUser user) {
+        if (municipality != null && !user.canAccess(municipality)) {
+            throw new org.springframework.security.access.AccessDeniedException("Not your municipality");
+        }
+        var visible = user.visibleTenantsOrAll();
+        return inquiries.search(visible == null, visible == null ? java.util.List.of("") : visible, municipality,
+                status, tier, page);
+    }
+
+    /** The citizen could not manage with self-service: back to the contact center. */
+    @Transactional
+    public Inquiry requestHelp(String id, String reason, CurrentUser user) {
+        Inquiry inquiry = get(id, user);
+        Instant now = now();
+        inquiry.reopenFromSelfService(user.userId(), reason == null ? "Borgeren har brug for hjælp" : reason, now);
+        startDeadline(inquiry, now);
+        runtime.createMessageCorrelation(MESSAGE_CITIZEN_NEEDS_HELP).processInstanceId(inquiry.processInstanceId())
+                .setVariables(deadlineVariables(inquiry)).correlate();
+        return inquiry;
+    }
+
+    // ---- called by the process (delegates and listeners of processes/inquiry.bpmn) ----
+
+    /**
+     * Applies the routing decision; answers the inquiry at the tier it actually entered, with its
+     * first deadline counted from {@code receivedAt}.
+     */
+    @Transactional
+    Inquiry applyRouting(String inquiryId, String entryTier, String answerGroup) {
+        Inquiry inquiry = load(inquiryId);
+        Tier tier = Tier.parse(entryTier).orElseThrow(() -> new IllegalStateException(
+                "routing.dmn answered an unknown tier: " + entryTier));
+        String group = switch (tier) {
+            case DESK -> Groups.DESK;
+            case SPECIALIST -> specialistGroup(inquiry);
+            default -> answerGroup;
+        };
+        Tier entered = inquiry.route(tier, answerGroup, group, "Routet af routing.dmn: " + tier.danishName()
+                + (answerGroup == null ? "" : " / " + answerGroup), now());
+        if (entered != Tier.SELF_SERVICE) {
+            startDeadline(inquiry, inquiry.receivedAt());
+        }
+        return inquiry;
+    }
+
+    @Transactional
+    void guideToSelfService(String inquiryId) {
+        Inquiry inquiry = load(inquiryId);
+        inquiry.guideToSelfService(selfServiceUrl(inquiry), Inquiry.SYSTEM,
+                "Borgeren er guidet til digital selvbetjening", now());
+    }
+
+    /** Records a task's outcome; a move to another tier starts that tier's deadline. */
+    @Transactional
+    Inquiry recordTaskOutcome(String inquiryId, Tier atTier, String outcome, String actor, String note) {
+        Inquiry inquiry = load(inquiryId);
+        Outcome chosen;
+        try {
+            chosen = Outcome.valueOf(String.valueOf(outcome));
+        } catch (IllegalArgumentException e) {
+            throw new InquiryRuleViolation("Vælg et udfald (fik '" + outcome + "').");
+        }
+        String next = switch (chosen) {
+            case DESK -> Groups.DESK;
+            case SPECIALIST -> specialistGroup(inquiry);
+            default -> inquiry.candidateGroup();
+        };
+        Instant now = now();
+        inquiry.recordTaskOutcome(atTier, chosen, next, selfServiceUrl(inquiry), actor, note, now);
+        if (chosen == Outcome.DESK || chosen == Outcome.SPECIALIST) {
+            startDeadline(inquiry, now);
+        }
+        return inquiry;
+    }
+
+    /**
+     * The deadline {@code breached} passed: the inquiry moves up one tier, or to the team lead at
+     * the top, with a new deadline from now. Answers where it went (a tier name or TEAM_LEAD).
+     */
+    @Transactional
+    Inquiry escalate(String inquiryId, Instant breached) {
+        Inquiry inquiry = load(inquiryId);
+        Instant now = now();
+        Tier from = inquiry.tier();
+        Tier to = from.next().orElse(from);
+        String group = switch (to) {
+            case DESK -> Groups.DESK;
+            case SPECIALIST -> from == Tier.SPECIALIST ? Groups.TEAM_LEAD : specialistGroup(inquiry);
+            default -> inquiry.answerGroup();
+        };
+        String reason = "Fristen for svar (" + from.danishName() + ") udløb " + breached;
+        String target = inquiry.escalate(to, group, breached, reason, now);
+        startDeadline(inquiry, now);
+        metrics.escalated(inquiry, from, target);
+        log.info("Inquiry {} escalated from {} to {}", inquiry.id(), from, target);
+        return inquiry;
+    }
+
+    /** The warning point passed: recorded, and the team lead becomes a candidate of the open task. */
+    @Transactional
+    void warn(String inquiryId) {
+        Inquiry inquiry = load(inquiryId);
+        inquiry.warnDeadline(now());
+        tasks.createTaskQuery().processInstanceId(inquiry.processInstanceId()).active().list()
+                .forEach(t -> tasks.addCandidateGroup(t.getId(), Groups.TEAM_LEAD));
+        metrics.warned(inquiry);
+    }
+
+    /** The citizen replied (or the wait ran out): the deadline resumes, pushed by the pause. */
+    @Transactional
+    Inquiry resumeDeadline(String inquiryId, boolean citizenReplied) {
+        Inquiry inquiry = load(inquiryId);
+        Instant now = now();
+        Instant pausedAt = inquiry.deadlinePausedAt();
+        Instant due = deadlines.resume(inquiry.municipality(), inquiry.tier(), inquiry.dueAt(), pausedAt, now);
+        Instant warn = deadlines.resume(inquiry.municipality(), inquiry.tier(), inquiry.warnAt(), pausedAt, now);
+        inquiry.resumeDeadline(due, warn, citizenReplied ? "Borgeren har svaret; fristen løber igen"
+                : "Borgeren har ikke svaret inden for ventetiden; fristen løber igen", now);
+        return inquiry;
+    }
+
+    /** The citizen sent the information the municipality waited for. */
+    @Transactional
+    public Inquiry citizenReplied(String id, String message, CurrentUser user) {
+        Inquiry inquiry = get(id, user);
+        if (inquiry.deadlinePausedAt() == null) {
+            throw new InquiryRuleViolation("Henvendelsen venter ikke på borgeren.");
+        }
+        runtime.createMessageCorrelation(MESSAGE_CITIZEN_REPLIED).processInstanceId(inquiry.processInstanceId())
+                .setVariable("citizenReply", message == null ? "" : message).correlate();
+        return inquiry;
+    }
+
+    private void startDeadline(Inquiry inquiry, Instant from) {
+        Deadline deadline = deadlines.deadlineFor(inquiry.municipality(), inquiry.tier(), inquiry.topic(), from);
+        inquiry.setDeadline(deadline.dueAt(), deadline.warnAt());
+    }
+
+    /** The process variables the user tasks' due/follow-up dates and boundary timers read. */
+    static Map<String, Object> deadlineVariables(Inquiry inquiry) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(VAR_DUE_AT, inquiry.dueAt() == null ? null : java.util.Date.from(inquiry.dueAt()));
+        v.put(VAR_WARN_AT, inquiry.warnAt() == null ? null : java.util.Date.from(inquiry.warnAt()));
+        v.put(VAR_TIER, inquiry.tier().name());
+        return v;
+    }
+
+    /** Records that the written answer went out: by letter to the digitally exempt, else Digital Post. */
+    @Transactional
+    String sendFeedback(String inquiryId) {
+        Inquiry inquiry = load(inquiryId);
+        String via = inquiry.citizen().digitallyExempt() ? "brev" : "Digital Post";
+        inquiry.recordFeedbackSent(via, now());
+        return via;
+    }
+
+    @Transactional
+    void processEnded(String inquiryId) {
+        load(inquiryId).close(now());
+    }
+
+    private String specialistGroup(Inquiry inquiry) {
+        return catalogue.topic(inquiry.topic()).map(t -> Groups.specialistGroup(t.department()))
+                .orElseThrow();
+    }
+
+    private String selfServiceUrl(Inquiry inquiry) {
+        return selfService.linkFor(inquiry.municipality(), inquiry.topic()).orElse(null);
+    }
+
+    private Inquiry load(String inquiryId) {
+        return inquiries.findById(inquiryId)
+                .orElseThrow(() -> new IllegalStateException("Process refers to unknown inquiry " + inquiryId));
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private String fingerprint(InquiryRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

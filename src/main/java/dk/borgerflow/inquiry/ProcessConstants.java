@@ -1,0 +1,47 @@
+package dk.borgerflow.inquiry;
+
+import dk.borgerflow.municipality.Tier;
+import java.util.Map;
+
+/** The ids in processes/inquiry.bpmn and routing.dmn that the code refers to. */
+final class ProcessConstants {
+
+    static final String PROCESS_KEY = "inquiry";
+    static final String ROUTING_DECISION = "routing";
+    static final String MESSAGE_CITIZEN_NEEDS_HELP = "CitizenNeedsHelp";
+    static final String MESSAGE_CITIZEN_REPLIED = "CitizenReplied";
+
+    static final String TASK_ANSWER_IN_CONTACT_CENTER = "Task_AnswerInContactCenter";
+    static final String TASK_CALL_CITIZEN_BACK = "Task_CallCitizenBack";
+    static final String TASK_HANDLE_AT_DESK = "Task_HandleAtDesk";
+    static final String TASK_HANDLE_BY_SPECIALIST = "Task_HandleBySpecialist";
+    static final String TASK_FOLLOW_UP_AS_TEAM_LEAD = "Task_FollowUpAsTeamLead";
+    static final String WAIT_FOR_CITIZEN_REPLY = "Gateway_AwaitCitizenReply";
+
+    /** The tier each user task works at. */
+    static final Map<String, Tier> TIER_OF_TASK = Map.of(
+            TASK_ANSWER_IN_CONTACT_CENTER, Tier.CONTACT_CENTER,
+            TASK_CALL_CITIZEN_BACK, Tier.CONTACT_CENTER,
+            TASK_HANDLE_AT_DESK, Tier.DESK,
+            TASK_HANDLE_BY_SPECIALIST, Tier.SPECIALIST,
+            TASK_FOLLOW_UP_AS_TEAM_LEAD, Tier.SPECIALIST);
+
+    // process variables
+    static final String VAR_INQUIRY_ID = "inquiryId";
+    static final String VAR_MUNICIPALITY = "municipality";
+    static final String VAR_ROUTING = "routing";
+    static final String VAR_ENTRY_TIER = "entryTier";
+    static final String VAR_ANSWER_GROUP = "answerGroup";
+    static final String VAR_SPECIALIST_GROUP = "specialistGroup";
+    static final String VAR_TIER = "tier";
+    static final String VAR_OUTCOME = "outcome";
+    static final String VAR_NOTE = "note";
+    static final String VAR_FEEDBACK = "feedback";
+    static final String VAR_DUE_AT = "dueAt";
+    static final String VAR_WARN_AT = "warnAt";
+    static final String VAR_ESCALATED = "escalated";
+    static final String VAR_ESCALATED_TO = "escalatedTo";
+
+    private ProcessConstants() {
+    }
+}

@@ -1,0 +1,6 @@
+package dk.borgerflow.municipality;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TopicRepository extends JpaRepository<Topic, String> {
+}

@@ -1,0 +1,122 @@
+package dk.borgerflow.security;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.digest.PasswordManager;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The administrator group's rights and the production administrator. The group
+ * {@code camunda-admin} gets every permission on every resource (as Camunda's first-user setup
+ * does). When {@code borgerflow.admin.password} (env {@code BORGERFLOW_ADMIN_PASSWORD}) is set
+ * and the user {@code borgerflow.admin.user} (default {@code admin}) does not exist, it is created
+ * and put into {@code camunda-admin}. An existing user
+ * keeps the password it has (change it in Camunda Admin); it is only made a member of the group.
+ * In production ({@code borgerflow.production.require-strong-admin-password}) the start is refused
+ * when that existing admin still has a known default password or when demo users exist in the
+ * database, e.g. after a demo was once started against it.
+ */
+@Component
+class AdminBootstrap {
+
+    static final String DEMO_EMAIL_PATTERN = "%@demo.borgerflow.dk";
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final String userId;
+    private final String password;
+    private final boolean production;
+
+    AdminBootstrap(IdentityService identity, AuthorizationService authorizations,
+            ProcessEngineConfigurationImpl engineConfiguration, @Value("${borgerflow.admin.user:admin}") String userId,
+            @Value("${borgerflow.admin.password:}") String password,
+            @Value("${" + ProductionSafetyCheck.REQUIRE_STRONG + ":false}") boolean production) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.engineConfiguration = engineConfiguration;
+        this.userId = userId;
+        this.password = password;
+        this.production = production;
+    }
+
+    /** After the role groups ({@link IdentityMigration}, order 1) and before demo users (order 5). */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(3)
+    void bootstrap() {
+        grantAdminGroupEverything();
+        if (production) {
+            refuseDemoUsersAndDefaultAdminPassword();
+        }
+        if (password == null || password.isBlank()) {
+            return;
+        }
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            var user = identity.newUser(userId);
+            user.setFirstName("Administrator");
+            user.setLastName("Borgerflow");
+            user.setPassword(password);
+            identity.saveUser(user);
+            log.info("Created administrator '{}' from BORGERFLOW_ADMIN_PASSWORD", userId);
+        }
+        if (identity.createGroupQuery().groupId(Groups.ADMIN).groupMember(userId).count() == 0) {
+            identity.createMembership(userId, Groups.ADMIN);
+            log.info("Added '{}' to group {}", userId, Groups.ADMIN);
+        }
+    }
+
+    /**
+     * What Camunda's own first-user setup (Admin webapp) and the starter's {@code admin-user} grant:
+     * the group {@code camunda-admin} may do everything on every resource type, e.g. deploy.
+     * Idempotent: only missing authorizations are created.
+     */
+    private void grantAdminGroupEverything() {
+        for (Resources resource : Resources.values()) {
+            boolean present = authorizations.createAuthorizationQuery().groupIdIn(Groups.ADMIN)
+                    .resourceType(resource).resourceId(Authorization.ANY).count() > 0;
+            if (!present) {
+                Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                all.setGroupId(Groups.ADMIN);
+                all.setResource(resource);
+                all.setResourceId(Authorization.ANY);
+                all.addPermission(Permissions.ALL);
+                authorizations.saveAuthorization(all);
+            }
+        }
+    }
+
+    private void refuseDemoUsersAndDefaultAdminPassword() {
+        long demoUsers = identity.createUserQuery().userEmailLike(DEMO_EMAIL_PATTERN).count();
+        if (demoUsers > 0) {
+            throw new IllegalStateException("Refusing to start: " + demoUsers + " demo users (e-mail "
+                    + DEMO_EMAIL_PATTERN + ") exist in this production database. Delete them in Camunda Admin "
+                    + "or use a fresh database.");
+        }
+        // compare hashes directly: identityService.checkPassword would count failed attempts and lock
+        // the account after a few of them
+        if (identity.createUserQuery().userId(userId).singleResult() instanceof UserEntity user
+                && user.getPassword() != null) {
+            PasswordManager passwords = engineConfiguration.getPasswordManager();
+            for (String known : ProductionSafetyCheck.KNOWN_DEFAULTS) {
+                if (passwords.check(EncryptionUtil.saltPassword(known, user.getSalt()), user.getPassword())) {
+                    throw new IllegalStateException("Refusing to start: the existing user '" + userId
+                            + "' has a known default password. Change it (Camunda Admin) or delete the user so "
+                            + "it is created from BORGERFLOW_ADMIN_PASSWORD.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dk.borgerflow.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.security.access.AccessDeniedException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of our API as RFC 9457 problem+json. Validation problems name the field in
+ * {@code field} (the first) and list all in {@code errors}; no stack traces, no internals.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    static final URI INVALID_INPUT = URI.create("urn:borgerflow:problem:invalid-input");
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
+        return invalid(List.of(new FieldError("body", e.getMessage())));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Ikke fundet", e.getMessage());
+    }
+
+    @ExceptionHandler(GoneException.class)
+    ProblemDetail gone(GoneException e) {
+        return problem(HttpStatus.GONE, "Ikke længere tilgængelig", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Konflikt", e.getMessage());
+    }
+
+    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Konflikt",
+                e instanceof TaskAlreadyClaimedException
+                        ? "The task has already been claimed by another user."
+                        : "Someone else changed this at the same time; reload and try again.");
+    }
+
+    /** Domain rules refusing a change (e.g. a closed inquiry) surface from the engine as bad user requests. */
+    @ExceptionHandler(BadUserRequestException.class)
+    ProblemDetail refused(BadUserRequestException e) {
+        return problem(HttpStatus.CONFLICT, "Ikke muligt", e.getMessage());
+    }
+
+    @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        return problem(HttpStatus.FORBIDDEN, "Ingen adgang", "You are not allowed to do this.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Intern fejl",
+                "An unexpected error occurred; it has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = findCause(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.badRequest().body(payloadTooLarge(tooLarge));
+        }
+        JsonMappingException mapping = findCause(e, JsonMappingException.class);
+        boolean syntaxError = findCause(e, com.fasterxml.jackson.core.JsonParseException.class) != null;
+        if (mapping != null && !mapping.getPath().isEmpty() && !syntaxError) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mapping instanceof InvalidFormatException f && f.getTargetType().isEnum()
+                    ? "must be one of " + List.of(f.getTargetType().getEnumConstants())
+                    : mapping instanceof MismatchedInputException ? "has the wrong type or format"
+                    : "could not be read";
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError("body",
+                "is not well-formed JSON"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field,
+                "has the wrong type or format"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring's own problems (405, 406, 415, missing parameter...) keep their status, lose internals
+        if (body instanceof ProblemDetail pd && pd.getDetail() != null && pd.getDetail().contains("Exception")) {
+            pd.setDetail(null);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        pd.setType(INVALID_INPUT);
+        pd.setTitle("Ugyldigt input");
+        FieldError first = errors.isEmpty() ? new FieldError("body", "is invalid") : errors.get(0);
+        pd.setDetail(first.field() + " " + first.message());
+        pd.setProperty("field", first.field());
+        pd.setProperty("errors", errors.stream()
+                .map(f -> Map.of("field", f.field(), "message", String.valueOf(f.message())))
+                .toList());
+        return pd;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setTitle(title);
+        return pd;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return (T) c;
+            }
+        }
+        return null;
+    }
+
+    record FieldError(String field, String message) {
+    }
+}

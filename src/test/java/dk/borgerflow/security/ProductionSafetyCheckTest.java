@@ -1,0 +1,59 @@
+package dk.borgerflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.borgerflow.BorgerflowApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The postgres profile refuses weak admin passwords and the demo profile before it touches any
+ * database (the data source here points nowhere, so no PostgreSQL is needed).
+ */
+class ProductionSafetyCheckTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "admin", "Admin", "password", "Password1!", "camunda", "changeme", "admin2024"})
+    void rejectsKnownDefaultPasswords(String password) {
+        assertThat(ProductionSafetyCheck.weakness(password)).isEqualTo("is a known default");
+    }
+
+    @Test
+    void rejectsMissingAndShortPasswordsAndAcceptsALongUnusualOne() {
+        assertThat(ProductionSafetyCheck.weakness(null)).isEqualTo("is missing");
+        assertThat(ProductionSafetyCheck.weakness("  ")).isEqualTo("is missing");
+        assertThat(ProductionSafetyCheck.weakness("Xk3#pq")).contains("shorter than 12");
+        assertThat(ProductionSafetyCheck.weakness("correct-horse-battery-staple")).isNull();
+    }
+
+    @Test
+    void postgresProfileRefusesToStartWithoutAdminPassword() {
+        assertThatThrownBy(() -> start("postgres", "--borgerflow.admin.password="))
+                .hasMessageContaining("Refusing to start: the admin password is missing")
+                .hasMessageContaining("BORGERFLOW_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void postgresProfileRefusesToStartWithADefaultAdminPassword() {
+        assertThatThrownBy(() -> start("postgres", "--borgerflow.admin.password=demo"))
+                .hasMessageContaining("is a known default");
+    }
+
+    @Test
+    void postgresProfileRefusesToRunWithTheDemoProfile() {
+        assertThatThrownBy(() -> start("postgres,demo", "--borgerflow.admin.password=correct-horse-battery-staple"))
+                .hasMessageContaining("'demo' profile");
+    }
+
+    private static void start(String profiles, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "--spring.profiles.active=" + profiles;
+        all[1] = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere";
+        all[2] = "--server.port=0";
+        System.arraycopy(args, 0, all, 3, args.length);
+        new SpringApplicationBuilder(BorgerflowApplication.class).run(all).close();
+    }
+}

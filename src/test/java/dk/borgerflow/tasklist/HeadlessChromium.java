@@ -1,0 +1,82 @@
+package dk.borgerflow.tasklist;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven through Debian's ChromeDriver (installed by {@code .ci/install-browser}).
+ * The driver's path is given explicitly, so Selenium Manager never downloads anything; the flags keep
+ * Chromium off the (closed) network and give every run a fresh profile.
+ */
+final class HeadlessChromium {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path PROFILES = Path.of("target", "chromium-profiles");
+
+    /**
+     * Selenium looks for DevTools bindings matching the browser at every start and warns when Debian's
+     * Chromium is newer than its bindings; these tests use no DevTools. (JUL holds loggers weakly, so
+     * they are kept here.)
+     */
+    private static final List<Logger> QUIETED = Stream.of("org.openqa.selenium.devtools",
+            "org.openqa.selenium.chromium").map(name -> {
+                Logger logger = Logger.getLogger(name);
+                logger.setLevel(Level.SEVERE);
+                return logger;
+            }).toList();
+
+    private HeadlessChromium() {
+    }
+
+    static boolean isInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    /** A new browser whose preferred language is {@code language} (e.g. "da-DK,da"). */
+    static ChromeDriver start(String language) {
+        Path profile;
+        try {
+            // a fresh profile per browser, under target/ so that `mvn clean` removes it
+            profile = Files.createTempDirectory(Files.createDirectories(PROFILES), "chromium-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--no-default-browser-check",
+                        "--user-data-dir=" + profile,
+                        "--window-size=1400,1000",
+                        "--lang=" + language.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withSilent(true)
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+}
