@@ -67,12 +67,19 @@ class TasklistWalkthroughTest {
                  "summary":"Vil gerne søge boligstøtte, men har ikke MitID",
                  "citizen":{"name":"Birthe Madsen","phone":"+45 12345678"}}""");
         String processInstanceId = inquiry.get("processInstanceId").asText();
+        // a full first page of more urgent (overdue) tasks in the same group, as on a busy morning
+        for (int i = 0; i < 16; i++) {
+            createInquiry("""
+                    {"municipality":"slagelse","channel":"EMAIL","topic":"passport","receivedAt":"2026-01-05T09:00:00Z",
+                     "summary":"Tidligere henvendelse %d","citizen":{"name":"Borger %d"}}""".formatted(i, i));
+        }
         String agentNote = "Borgeren har ikke MitID; aftalt fremmøde i Borgerservice";
         String deskFeedback = "Din ansøgning om boligstøtte er modtaget og sendt til behandling.";
         String deskNote = "Hjulpet med ansøgningen ved skranken";
 
         TasklistPage tasklist = new TasklistPage(browser(DANISH_BROWSER), baseUrl()).open();
 
+        assertThat(groupFilterTaskIds("agent-slagelse")).contains(openTask(processInstanceId, "Task_AnswerInContactCenter"));
         tasklist.logIn("agent-slagelse", "demo")
                 .openFilter("Min gruppes opgaver")
                 .openTask(openTask(processInstanceId, "Task_AnswerInContactCenter"));
@@ -83,6 +90,8 @@ class TasklistWalkthroughTest {
                 .complete()
                 .logOut();
 
+        assertThat(groupFilterTaskIds("desk-slagelse")).contains(openTask(processInstanceId, "Task_HandleAtDesk"));
+        assertThat(groupFilterTaskIds("agent-slagelse")).doesNotContain(openTask(processInstanceId, "Task_HandleAtDesk"));
         tasklist.logIn("desk-slagelse", "demo")
                 .openFilter("Min gruppes opgaver")
                 .openTask(openTask(processInstanceId, "Task_HandleAtDesk"));
@@ -139,6 +148,21 @@ class TasklistWalkthroughTest {
                 .postForEntity("/api/inquiries", new HttpEntity<>(body, headers), String.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return json.readTree(created.getBody());
+    }
+
+    /** The ids of all tasks the user's "Min gruppes opgaver" filter lists, asked as that user over engine-rest. */
+    private List<String> groupFilterTaskIds(String user) throws Exception {
+        ResponseEntity<String> filters = http.withBasicAuth(user, "demo")
+                .getForEntity("/engine-rest/filter?name={name}", String.class, "Min gruppes opgaver");
+        String filterId = json.readTree(filters.getBody()).get(0).get("id").asText();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> listed = http.withBasicAuth(user, "demo").postForEntity(
+                "/engine-rest/filter/" + filterId + "/list?maxResults=10000", new HttpEntity<>("{}", headers), String.class);
+        assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> ids = new ArrayList<>();
+        json.readTree(listed.getBody()).forEach(task -> ids.add(task.get("id").asText()));
+        return ids;
     }
 
     private JsonNode getInquiry(String id) throws Exception {
