@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -52,6 +53,9 @@ class IdentityMigration {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            // the variables Tasklist shows on each task card (Kommune, Emne, Henvendelse) are process
+            // variables; tenant membership still limits this to the user's own municipalities
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
         ensureGroup(Groups.ADMIN, "SYSTEM");
 
@@ -85,19 +89,28 @@ class IdentityMigration {
         }
     }
 
+    /**
+     * Grants the permissions, merging them into the group's existing grant on the same resource (the
+     * engine allows one authorization per group, resource and id), so a later, wider grant is not lost.
+     */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean present = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (present) {
-            return;
+        Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (auth == null) {
+            auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth.setGroupId(group);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
         }
-        var auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        auth.setGroupId(group);
-        auth.setResource(resource);
-        auth.setResourceId(resourceId);
+        boolean changed = auth.getId() == null;
         for (Permission p : permissions) {
-            auth.addPermission(p);
+            if (!auth.isPermissionGranted(p)) {
+                auth.addPermission(p);
+                changed = true;
+            }
         }
-        authorizations.saveAuthorization(auth);
+        if (changed) {
+            authorizations.saveAuthorization(auth);
+        }
     }
 }

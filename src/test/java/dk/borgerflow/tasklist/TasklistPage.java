@@ -99,6 +99,13 @@ final class TasklistPage {
         return this;
     }
 
+    /** The text of each task card in the current filter's list, including the filter's variables. */
+    java.util.List<String> listedTasks() {
+        By cards = By.cssSelector(".tasks-list li.task");
+        wait.until(presenceOfElementLocated(cards));
+        return browser.findElements(cards).stream().map(WebElement::getText).toList();
+    }
+
     String openTaskName() {
         return wait.until(visibilityOfElementLocated(By.cssSelector(".task-card h2.task"))).getText().trim();
     }

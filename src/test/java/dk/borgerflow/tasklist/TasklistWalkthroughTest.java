@@ -81,7 +81,10 @@ class TasklistWalkthroughTest {
 
         assertThat(groupFilterTaskIds("agent-slagelse")).contains(openTask(processInstanceId, "Task_AnswerInContactCenter"));
         tasklist.logIn("agent-slagelse", "demo")
-                .openFilter("Min gruppes opgaver")
+                .openFilter("Min gruppes opgaver");
+        assertThat(tasklist.listedTasks()).as("task cards show the inquiry's municipality and topic")
+                .anySatisfy(card -> assertThat(card).contains("Kommune:").contains("Slagelse Kommune").contains("Emne:").contains("Pas"));
+        tasklist
                 .openTask(openTask(processInstanceId, "Task_AnswerInContactCenter"));
         assertThat(tasklist.openTaskName()).isEqualTo("Besvar henvendelsen");
         tasklist.claim()
