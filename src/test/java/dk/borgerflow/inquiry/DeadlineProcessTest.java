@@ -104,6 +104,17 @@ class DeadlineProcessTest {
     }
 
     @Test
+    void dueTodayCountsDaysOnTheMunicipalitysClockNotTheServers() {
+        Inquiry inquiry = receive(aPhoneCallAboutHousingBenefit()); // due Tue 29 Dec 16:30 CET
+
+        moveClockTo(Instant.parse("2026-12-28T23:30:00Z")); // Tue 00:30 in Slagelse, still Monday in UTC
+        assertThat(countIn(DeadlineFilters.DUE_TODAY, inquiry, "agent-slagelse")).isEqualTo(1);
+
+        moveClockTo(Instant.parse("2026-12-29T23:30:00Z")); // Wed 00:30 in Slagelse, still Tuesday in UTC
+        assertThat(countIn(DeadlineFilters.DUE_TODAY, inquiry, "agent-slagelse")).isZero();
+    }
+
+    @Test
     void aHandoffWithinTheTierKeepsTheDeadline() {
         Inquiry inquiry = receive(aPhoneCallAboutHousingBenefit());
         Task first = taskOf(inquiry);

@@ -5,30 +5,34 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.borgerflow.BorgerflowApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.ManagementService;
+import dk.borgerflow.BorgerflowTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * End to end with the job executor running, as in production: an inquiry whose deadline passed
- * before it was even registered escalates by itself, exactly once. (Its own context: the other
- * tests keep the job executor off and fire jobs themselves.)
+ * before it was even registered escalates by itself, exactly once. The shared test context keeps the
+ * executor off (other tests fire jobs themselves), so this test starts the engine's own job executor
+ * and stops it again. (Not a second application context: Camunda registers engines by name in the
+ * static ProcessEngines, which engine-rest and the webapps look up, so a second engine in the JVM
+ * would take them over from the shared context.)
  */
-@SpringBootTest(classes = BorgerflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles({"demo", "test"})
+@BorgerflowTest
 class OverdueInquiryEscalationTest {
 
     @Autowired
@@ -37,6 +41,21 @@ class OverdueInquiryEscalationTest {
     ObjectMapper json;
     @Autowired
     ManagementService management;
+    @Autowired
+    ProcessEngine engine;
+
+    JobExecutor jobExecutor;
+
+    @BeforeEach
+    void startTheJobExecutorAsInProduction() {
+        jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        jobExecutor.start();
+    }
+
+    @AfterEach
+    void stopTheJobExecutor() {
+        jobExecutor.shutdown();
+    }
 
     @Test
     void anInquiryWhoseDeadlineHasAlreadyPassedEscalatesWithoutManualActionExactlyOnce() throws Exception {

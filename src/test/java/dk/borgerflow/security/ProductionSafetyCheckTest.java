@@ -49,11 +49,14 @@ class ProductionSafetyCheckTest {
     }
 
     private static void start(String profiles, String... args) {
-        String[] all = new String[args.length + 3];
+        String[] all = new String[args.length + 4];
         all[0] = "--spring.profiles.active=" + profiles;
         all[1] = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere";
         all[2] = "--server.port=0";
-        System.arraycopy(args, 0, all, 3, args.length);
+        // engines register by name in Camunda's static ProcessEngines; a second "default" would take
+        // engine-rest and the webapps of the shared test context with it when it closes
+        all[3] = "--camunda.bpm.process-engine-name=safety-check";
+        System.arraycopy(args, 0, all, 4, args.length);
         new SpringApplicationBuilder(BorgerflowApplication.class).run(all).close();
     }
 }
