@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -85,19 +86,35 @@ class IdentityMigration {
         }
     }
 
+    /**
+     * Grants the permissions to the group on the resource: creates the authorization, or merges the
+     * missing permissions into the one that exists for (group, resource, resource id). Camunda allows
+     * one authorization per such triple, so a role that got READ earlier (e.g. every worker group on
+     * process definitions) and ALL later (the process owner) ends up with both.
+     */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean present = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (present) {
-            return;
+        Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream()
+                .filter(a -> group.equals(a.getGroupId()))
+                .findFirst().orElse(null);
+        boolean changed = false;
+        if (auth == null) {
+            auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth.setGroupId(group);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+            changed = true;
         }
-        var auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        auth.setGroupId(group);
-        auth.setResource(resource);
-        auth.setResourceId(resourceId);
         for (Permission p : permissions) {
-            auth.addPermission(p);
+            if (!auth.isPermissionGranted(p)) {
+                auth.addPermission(p);
+                changed = true;
+            }
         }
-        authorizations.saveAuthorization(auth);
+        if (changed) {
+            authorizations.saveAuthorization(auth);
+            log.debug("Authorization of {} on {} {} now grants {}", group, resource.resourceName(), resourceId,
+                    List.of(auth.getPermissions(permissions)));
+        }
     }
 }

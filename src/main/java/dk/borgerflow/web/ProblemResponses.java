@@ -72,7 +72,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Konflikt", e.getMessage());
     }
 
-    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class})
+    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class,
+            org.springframework.dao.ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Konflikt",
                 e instanceof TaskAlreadyClaimedException
