@@ -184,7 +184,7 @@ public final class CrashDurability {
                 if (process == null || process.isNull()) {
                     return "inquiry without process instance";
                 }
-                long instances = client.count("/engine-rest/process-instance/count?processInstanceId="
+                long instances = client.count("/engine-rest/process-instance/count?processInstanceIds="
                         + process.asText());
                 long tasks = client.count("/engine-rest/task/count?processInstanceId=" + process.asText());
                 return instances == 1 && tasks == 1 ? null : instances + " instance(s), " + tasks + " open task(s)";

@@ -1,13 +1,17 @@
 package dk.borgerflow.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.borgerflow.BorgerflowTest;
 import dk.borgerflow.testsupport.FuzzTarget;
 import dk.borgerflow.testsupport.HostileInputHarness;
 import dk.borgerflow.testsupport.HostileRequests;
 import dk.borgerflow.testsupport.HostileRequests.HostileRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -53,6 +57,15 @@ class HostileInputFuzzTest {
     void hostileInquiriesNeverCauseA5xxAndRefusedOnesWriteNothing(@ForAll("inquiries") HostileRequest request)
             throws Exception {
         fuzz(INQUIRIES, request);
+    }
+
+    /** H2 stores NUL characters, PostgreSQL refuses them (a 500 in production): refused before either. */
+    @Example
+    void aNulCharacterInATextFieldIsA400NamingTheField() throws Exception {
+        String withNul = INQUIRIES.validBody().replace("Spørger til boligstøtte", "Spørger til\\u0000boligstøtte");
+        int status = harness.check(INQUIRIES, new HostileRequest("NUL in summary",
+                withNul.getBytes(StandardCharsets.UTF_8), "application/json", Map.of(), false));
+        assertThat(status).isEqualTo(400);
     }
 
     @Provide
