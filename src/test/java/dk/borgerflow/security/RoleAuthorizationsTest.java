@@ -46,6 +46,8 @@ class RoleAuthorizationsTest {
     AuthorizationService authorizations;
     @Autowired
     IdentityMigration migration;
+    @Autowired
+    AdminBootstrap adminBootstrap;
 
     @Test
     void everyRoleGroupIsCreatedByTheMigrationWithTasklistAccess() {
@@ -103,6 +105,20 @@ class RoleAuthorizationsTest {
         migration.migrate();
 
         assertThat(processOwnerOnAllProcessDefinitions()).singleElement()
+                .satisfies(a -> assertThat(a.isEveryPermissionGranted()).isTrue());
+    }
+
+    @Test
+    void anIncompleteAuthorizationOfTheAdminGroupIsCompletedAtStart() {
+        Authorization deployments = authorizations.createAuthorizationQuery().groupIdIn(Groups.ADMIN)
+                .resourceType(Resources.DEPLOYMENT).resourceId(ANY).singleResult();
+        deployments.setPermissions(new Permissions[] {Permissions.READ});
+        authorizations.saveAuthorization(deployments);
+
+        adminBootstrap.bootstrap();
+
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Groups.ADMIN)
+                .resourceType(Resources.DEPLOYMENT).resourceId(ANY).list()).singleElement()
                 .satisfies(a -> assertThat(a.isEveryPermissionGranted()).isTrue());
     }
 
