@@ -97,7 +97,11 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             if (t instanceof TaskAlreadyClaimedException) {
                 return Optional.of(answer(Response.Status.CONFLICT, t, ALREADY_CLAIMED));
             }
-            if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
+            // also the database's own verdict on two transactions colliding: serialization failure
+            // or deadlock (SQLSTATE class 40), which the engine passes on as a plain exception
+            if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("40")) {
                 return Optional.of(answer(Response.Status.CONFLICT, t, CONCURRENT_CHANGE));
             }
             String message = String.valueOf(t.getMessage());
