@@ -8,6 +8,7 @@ import dk.borgerflow.testsupport.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,12 @@ class CrashDurabilityIT {
     static final int WRITERS = 4;
     static final int KILL_AFTER_ACKNOWLEDGED = 40;
     static final String MUNICIPALITIES = NodeLossPostgresIT.MUNICIPALITIES;
+
+    /** The nodes are gone when a test ends (CrashDurability kills/stops them); leave the shared database empty. */
+    @AfterEach
+    void emptyTheTestDatabase() {
+        PostgresTestDatabase.resetSchema();
+    }
 
     @Test
     void everyAcknowledgedWriteSurvivesSigkillOnPostgres() throws Exception {
