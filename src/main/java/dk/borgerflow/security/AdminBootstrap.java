@@ -81,19 +81,25 @@ class AdminBootstrap {
     /**
      * What Camunda's own first-user setup (Admin webapp) and the starter's {@code admin-user} grant:
      * the group {@code camunda-admin} may do everything on every resource type, e.g. deploy.
-     * Idempotent: only missing authorizations are created.
+     * Idempotent: missing authorizations are created, incomplete ones completed.
      */
     private void grantAdminGroupEverything() {
         for (Resources resource : Resources.values()) {
-            boolean present = authorizations.createAuthorizationQuery().groupIdIn(Groups.ADMIN)
-                    .resourceType(resource).resourceId(Authorization.ANY).count() > 0;
-            if (!present) {
+            Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(Groups.ADMIN)
+                    .resourceType(resource).resourceId(Authorization.ANY)
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream()
+                    .filter(a -> Groups.ADMIN.equals(a.getGroupId())).findFirst().orElse(null);
+            if (existing == null) {
                 Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
                 all.setGroupId(Groups.ADMIN);
                 all.setResource(resource);
                 all.setResourceId(Authorization.ANY);
                 all.addPermission(Permissions.ALL);
                 authorizations.saveAuthorization(all);
+            } else if (!existing.isEveryPermissionGranted()) {
+                // e.g. created by hand in Camunda Admin with fewer permissions: merged, not skipped
+                existing.addPermission(Permissions.ALL);
+                authorizations.saveAuthorization(existing);
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -90,19 +90,24 @@ class IdentityMigration {
     }
 
     /**
-     * Grants the permissions, merging them into the group's existing grant on the same resource (the
-     * engine allows one authorization per group, resource and id), so a later, wider grant is not lost.
+     * Grants the permissions to the group on the resource: creates the authorization, or merges the
+     * missing permissions into the one that exists for (group, resource, resource id). Camunda allows
+     * one authorization per such triple, so a role that got READ earlier (e.g. every worker group on
+     * process definitions) and ALL later (the process owner) ends up with both.
      */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream()
+                .filter(a -> group.equals(a.getGroupId()))
+                .findFirst().orElse(null);
+        boolean changed = false;
         if (auth == null) {
             auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             auth.setGroupId(group);
             auth.setResource(resource);
             auth.setResourceId(resourceId);
+            changed = true;
         }
-        boolean changed = auth.getId() == null;
         for (Permission p : permissions) {
             if (!auth.isPermissionGranted(p)) {
                 auth.addPermission(p);
@@ -111,6 +116,8 @@ class IdentityMigration {
         }
         if (changed) {
             authorizations.saveAuthorization(auth);
+            log.debug("Authorization of {} on {} {} now grants {}", group, resource.resourceName(), resourceId,
+                    List.of(auth.getPermissions(permissions)));
         }
     }
 }

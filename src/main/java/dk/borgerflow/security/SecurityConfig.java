@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -78,6 +79,20 @@ class SecurityConfig {
                 .requestCache(c -> c.disable())
                 .anonymous(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * Requests the firewall refuses (odd characters in paths, headers or parameter names) get a 400
+     * problem+json instead of Spring Security's default, an exception ending as 500.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setStatus(400);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "status", 400,
+                    "title", "Ugyldigt input", "detail", "The request was rejected: malformed path, header or parameter."));
+        };
     }
 
     @Bean

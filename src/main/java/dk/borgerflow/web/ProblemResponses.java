@@ -57,6 +57,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    /** Spring Security's firewall refused a parameter, header or path (e.g. a form body with odd names). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail rejected(RuntimeException e) {
+        return invalid(List.of(new FieldError("request", "was rejected: malformed parameter, header or path")));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Ikke fundet", e.getMessage());
@@ -72,7 +78,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Konflikt", e.getMessage());
     }
 
-    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class})
+    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class,
+            org.springframework.dao.ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Konflikt",
                 e instanceof TaskAlreadyClaimedException

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps JSON bodies of our API (multipart uploads have their own limits). A declared length
- * over the cap is refused before reading; a chunked body is cut off while it is read.
+ * over the cap is refused before reading; a chunked body is cut off while it is read. A wildcard
+ * {@code Content-Type} ({@code *}{@code /*}, found by {@code HostileInputFuzzTest}) is refused with 415.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -40,6 +41,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isWildcard(request.getContentType())) {
+            // Spring MVC cannot represent a wildcard Content-Type and fails with a 500 on reading it
+            response.setStatus(415);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must name one media type, e.g. application/json.");
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             response.setStatus(400);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -48,6 +59,18 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isWildcard(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false; // Spring MVC answers 415 itself
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

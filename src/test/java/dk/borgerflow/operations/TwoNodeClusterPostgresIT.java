@@ -37,6 +37,7 @@ class TwoNodeClusterPostgresIT {
         if (second != null) {
             second.kill();
         }
+        PostgresTestDatabase.resetSchema(); // leave the shared test database empty
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dk.borgerflow.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,8 +118,8 @@ public final class CrashDurability {
     }
 
     /**
-     * The workload used until the inquiry API exists: start an instance of the probe process
-     * (start event, one user task) through engine-rest, identified by its business key.
+     * The engine alone: start an instance of the probe process (start event, one user task) through
+     * engine-rest, identified by its business key.
      */
     public static Workload probeProcessInstances(String processKey, byte[] bpmn) {
         return new Workload() {
@@ -150,6 +152,66 @@ public final class CrashDurability {
                 long tasks = client.count("/engine-rest/task/count?processDefinitionKey=" + processKey);
                 return instances == tasks ? List.of()
                         : List.of(instances + " process instances but " + tasks + " tasks: something half-written");
+            }
+        };
+    }
+
+    /**
+     * The inquiry API: {@code POST /api/inquiries} (as the admin, who serves every municipality)
+     * acknowledged with 201. After the restart each acknowledged inquiry must be readable with its
+     * process instance and exactly one open task, and the whole data set must pair inquiry rows and
+     * process instances one to one (no row without its process, no process without its row).
+     */
+    public static Workload inquiries(String municipality) {
+        ObjectMapper json = new ObjectMapper();
+        return new Workload() {
+            @Override
+            public String write(EngineRest client, int n) throws Exception {
+                var r = client.postJson("/api/inquiries", """
+                        {"municipality":"%s","channel":"PHONE","topic":"housing-benefit",
+                         "summary":"Crash durability %d","citizen":{"name":"Mette Jensen","cpr":"010180-1234"}}"""
+                        .formatted(municipality, n));
+                return r.statusCode() == 201 ? json.readTree(r.body()).get("id").asText() : null;
+            }
+
+            @Override
+            public String verify(EngineRest client, String id) throws Exception {
+                var r = client.get("/api/inquiries/" + id);
+                if (r.statusCode() != 200) {
+                    return "GET /api/inquiries/" + id + " answered " + r.statusCode();
+                }
+                JsonNode process = json.readTree(r.body()).get("processInstanceId");
+                if (process == null || process.isNull()) {
+                    return "inquiry without process instance";
+                }
+                long instances = client.count("/engine-rest/process-instance/count?processInstanceIds="
+                        + process.asText());
+                long tasks = client.count("/engine-rest/task/count?processInstanceId=" + process.asText());
+                return instances == 1 && tasks == 1 ? null : instances + " instance(s), " + tasks + " open task(s)";
+            }
+
+            @Override
+            public List<String> verifyNothingHalfWritten(EngineRest client) throws Exception {
+                List<String> problems = new ArrayList<>();
+                long rows = json.readTree(client.get("/api/inquiries?size=1").body()).at("/page/totalElements")
+                        .asLong();
+                long instances = client.count("/engine-rest/process-instance/count?processDefinitionKey=inquiry");
+                long tasks = client.count("/engine-rest/task/count?processDefinitionKey=inquiry");
+                if (rows != instances || instances != tasks) {
+                    problems.add(rows + " inquiry rows, " + instances + " process instances, " + tasks
+                            + " open tasks: something half-written");
+                }
+                // every process instance belongs to an inquiry row (its business key is the inquiry id)
+                JsonNode all = json.readTree(client.get(
+                        "/engine-rest/process-instance?processDefinitionKey=inquiry&maxResults=100000").body());
+                for (JsonNode instance : all) {
+                    String key = instance.path("businessKey").asText();
+                    if (client.get("/api/inquiries/" + key).statusCode() != 200) {
+                        problems.add("process instance " + instance.get("id").asText() + " without inquiry row "
+                                + key);
+                    }
+                }
+                return problems;
             }
         };
     }

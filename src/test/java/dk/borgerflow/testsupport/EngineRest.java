@@ -36,6 +36,11 @@ public final class EngineRest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A PUT without body, e.g. {@code /engine-rest/group/{id}/members/{userId}}. */
+    public HttpResponse<String> put(String path) throws IOException, InterruptedException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** {@code POST /engine-rest/deployment/create} with one resource, duplicate filtering on. */
     public HttpResponse<String> deploy(String deploymentName, String resourceName, byte[] content)
             throws IOException, InterruptedException {
