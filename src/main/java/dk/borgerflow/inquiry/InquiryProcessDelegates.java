@@ -4,6 +4,7 @@ import static dk.borgerflow.inquiry.ProcessConstants.*;
 
 import dk.borgerflow.municipality.Tier;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -120,10 +121,22 @@ class InquiryProcessDelegates {
     }
 
     private static String inquiryId(DelegateExecution execution) {
-        return (String) execution.getVariable(VAR_INQUIRY_ID);
+        return present((String) execution.getVariable(VAR_INQUIRY_ID));
     }
 
     private static String inquiryId(DelegateTask task) {
-        return (String) task.getVariable(VAR_INQUIRY_ID);
+        return present((String) task.getVariable(VAR_INQUIRY_ID));
+    }
+
+    /**
+     * Every inquiry process is started with its inquiry id, so a missing one means another transaction
+     * ended this process at the same moment (two agents completing one task): that is a concurrent
+     * change, answered with 409 like the engine's own optimistic locking, not an internal error.
+     */
+    private static String present(String inquiryId) {
+        if (inquiryId == null) {
+            throw new OptimisticLockingException("The inquiry's process was changed by someone else at the same time");
+        }
+        return inquiryId;
     }
 }

@@ -88,7 +88,7 @@ final class TasklistPage {
         By inList = taskInList(taskId);
         wait.until(presenceOfElementLocated(By.cssSelector(".tasks-list")));
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(5)).until(elementToBeClickable(inList)).click();
+            click(new WebDriverWait(browser, Duration.ofSeconds(5)).until(elementToBeClickable(inList)));
         } catch (TimeoutException notOnFirstPage) {
             String current = browser.getCurrentUrl();
             browser.get(current + (current.contains("?") ? "&" : "?") + "task=" + taskId);
