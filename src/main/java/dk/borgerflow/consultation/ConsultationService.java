@@ -345,10 +345,10 @@ public class ConsultationService {
         consultation.markSent(now());
         for (Consultee c : consultation.consultees()) {
             if (c.role() == ConsulteeRole.INFORM) {
-                record(consultation, c, SYSTEM, "INFORMED", c.name() + " orienteret"
+                record(consultation, c, consultation.createdBy(), "INFORMED", c.name() + " orienteret"
                         + (c.groupId() != null ? " (gruppe " + c.groupId() + ")" : c.email() != null ? " (" + c.email() + ")" : ""));
             } else {
-                record(consultation, c, SYSTEM, "SENT", "Sendt til " + c.name()
+                record(consultation, c, consultation.createdBy(), "SENT", "Sendt til " + c.name()
                         + (c.isExternal() ? " med personligt svarlink (" + c.email() + ")" : " (Tasklist, gruppe " + c.groupId() + ")"));
             }
         }

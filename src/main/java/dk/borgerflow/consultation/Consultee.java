@@ -95,7 +95,7 @@ public class Consultee {
         this.branchProcessId = branchProcessId;
     }
 
-    /** Records the answer once; late if at or after the end of the svarfrist. */
+    /** Records the answer once; late if at or after the end of the svarfrist or after its branch closed without answer. */
     void answer(String text, String by, Instant now) {
         if (isAnswered()) {
             throw new ConsultationRuleViolation("Høringssvaret fra " + name + " er allerede afgivet og kan ikke ændres.");
@@ -109,7 +109,7 @@ public class Consultee {
         this.answerText = text.strip();
         this.answeredBy = by;
         this.answeredAt = now;
-        this.late = deadlineAt != null && !now.isBefore(deadlineAt);
+        this.late = status == ConsulteeStatus.NO_ANSWER || (deadlineAt != null && !now.isBefore(deadlineAt));
         this.status = ConsulteeStatus.ANSWERED;
     }
 

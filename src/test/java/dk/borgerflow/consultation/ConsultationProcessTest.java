@@ -98,6 +98,9 @@ class ConsultationProcessTest {
         assertThat(approved.status()).isEqualTo(ConsultationStatus.APPROVED);
         assertThat(approved.decidedBy()).isEqualTo("committee-finance-slagelse");
         assertThat(consultations.auditLog(approved.id(), theSecretariatOfSlagelse()))
+                .filteredOn(a -> a.action().equals("SENT")).hasSize(4)
+                .allSatisfy(a -> assertThat(a.actor()).isEqualTo("secretariat-slagelse"));
+        assertThat(consultations.auditLog(approved.id(), theSecretariatOfSlagelse()))
                 .extracting(ConsultationAuditEntry::action)
                 .contains("PREPARED", "SENT", "INFORMED", "ANSWERED", "REPLIES_CLOSED", "NOTAT_COMPILED",
                         "DECIDED_APPROVE")
@@ -197,6 +200,16 @@ class ConsultationProcessTest {
         assertThatThrownBy(() -> consultations.answerLate(prepared.consultation().id(),
                 consultee(reload(prepared), SOCIAL_COMMITTEE).id(), "for sent", aSocialCommitteeMemberOfSlagelse()))
                 .isInstanceOf(GoneException.class);
+    }
+
+    @Test
+    void anAnswerAfterTheBranchClosedIsLateEvenWhenTheTimerFiredBeforeTheClockPassedTheSvarfrist() {
+        ConsultationService.Prepared prepared = prepare(aConsultationOfTheSocialCommitteeAndTheUserCouncil());
+        execute(job(TIMER_DEADLINE, branchOf(prepared, USER_COUNCIL)));
+
+        consultations.answerByLink(tokenOf(prepared, USER_COUNCIL), "Efter lukning.", null, null, null);
+
+        assertThat(consultee(reload(prepared), USER_COUNCIL).late()).isTrue();
     }
 
     @Test

@@ -76,6 +76,36 @@ class HearingAnswerPageTest {
     }
 
     @Test
+    void theBrowsersMultipartFormWithAPdfAttachmentIsAcceptedWithoutCsrfOrLogin() {
+        ConsultationService.Prepared prepared = prepare();
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("answer", "Se vedlagte bilag.");
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(renderer.pdf(
+                "<html><body><p>Brugerrådets bilag</p></body></html>")) {
+            @Override
+            public String getFilename() {
+                return "brugerraadet.pdf";
+            }
+        });
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<String> answered = http.postForEntity("/hearing/answer/" + userCouncilTokenOf(prepared),
+                new org.springframework.http.HttpEntity<>(parts, headers), String.class);
+
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var consultation = consultations.get(prepared.consultation().id(), theSecretariatOfSlagelse());
+        assertThat(consultations.attachments(consultation.id(), theSecretariatOfSlagelse()))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.filename()).isEqualTo("brugerraadet.pdf");
+                    assertThat(a.consulteeId()).isEqualTo(byName(consultation, USER_COUNCIL).id());
+                });
+    }
+
+    @Autowired
+    NotatRenderer renderer;
+
+    @Test
     void aWrongOrMalformedTokenIsA404AndRevealsNothing() {
         String token = userCouncilTokenOf(prepare());
         String wrong = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
