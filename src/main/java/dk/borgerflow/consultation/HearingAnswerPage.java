@@ -45,7 +45,7 @@ class HearingAnswerPage {
             @RequestParam(required = false) String signedBy, @RequestParam(required = false) MultipartFile file)
             throws IOException {
         try {
-            Consultee answered = consultations.answerByLink(token, answer, signedBy,
+            Consultee answered = answerRetryingConcurrentChanges(token, answer, signedBy,
                     file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
             return page(HttpStatus.OK, layout("Tak for jeres høringssvar",
                     "<h1>Tak for jeres høringssvar</h1><p>Svaret fra <b>" + Html.escape(answered.name())
@@ -60,6 +60,31 @@ class HearingAnswerPage {
                     "answer".equals(e.field()) ? "Skriv jeres høringssvar." : "Filen skal være en PDF på højst 10 MB.",
                     answer));
         }
+    }
+
+    /**
+     * Two consultees answering at the same moment both finish a branch of the same multi-instance;
+     * the engine lets one win and rolls the other back (nothing stored), so that one is tried again.
+     */
+    private Consultee answerRetryingConcurrentChanges(String token, String answer, String signedBy, String filename,
+            byte[] pdf) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return consultations.answerByLink(token, answer, signedBy, filename, pdf);
+            } catch (org.camunda.bpm.engine.OptimisticLockingException
+                    | org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
+    ResponseEntity<String> concurrentChange() {
+        return page(HttpStatus.CONFLICT, layout("Prøv igen",
+                "<h1>Svaret blev ikke gemt</h1><p>Høringen blev ændret samtidig. Gå tilbage og send svaret igen.</p>"));
     }
 
     @ExceptionHandler(NotFoundException.class)

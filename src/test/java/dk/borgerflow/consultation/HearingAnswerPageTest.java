@@ -106,6 +106,33 @@ class HearingAnswerPageTest {
     NotatRenderer renderer;
 
     @Test
+    void twoOrganisationsAnsweringAtTheSameMomentAreBothStored() throws Exception {
+        ConsultationService.Prepared prepared = consultations.prepare(new ConsultationRequest(SLAGELSE,
+                "Samtidige svar", "Forslag.", aSvarfristInThreeWeeks(), null, java.util.List.of(
+                        anExternalOrganisation("Ældrerådet", "aeldreraadet@example.dk"),
+                        anExternalOrganisation(USER_COUNCIL, "brugerraadet@example.dk"))),
+                theSecretariatOfSlagelse());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var answers = prepared.tokensByConsulteeId().values().stream().map(token -> pool.submit(() -> {
+                start.await();
+                return http.postForEntity("/hearing/answer/" + token, ConsultationApiTest.form("answer", "Samtidigt svar"),
+                        String.class).getStatusCode();
+            })).toList();
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(HttpStatus.OK);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Consultation both = consultations.get(prepared.consultation().id(), theSecretariatOfSlagelse());
+        assertThat(both.consultees()).allSatisfy(c -> assertThat(c.status()).isEqualTo(ConsulteeStatus.ANSWERED));
+        assertThat(both.status()).isEqualTo(ConsultationStatus.COMPILING);
+    }
+
+    @Test
     void aWrongOrMalformedTokenIsA404AndRevealsNothing() {
         String token = userCouncilTokenOf(prepare());
         String wrong = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
