@@ -41,6 +41,8 @@ public class ConsultationService {
     static final String SYSTEM = "system";
     static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
     private static final int PROPOSAL_VARIABLE_LIMIT = 3800;
+    /** Camunda keeps string variables (form values) in columns of 4000 characters. */
+    static final int TASKLIST_TEXT_LIMIT = 4000;
     private static final long MAX_PDF_BYTES = 10L * 1024 * 1024;
 
     private final ConsultationRepository consultations;
@@ -385,12 +387,20 @@ public class ConsultationService {
                 schedule.iso(m, reminderAt), schedule.iso(m, deadlineAt));
     }
 
-    /** The answer given in Tasklist. */
+    /**
+     * The answer given in Tasklist. Form values are process variables, which Camunda stores in
+     * columns of 4000 characters; longer answers are refused with a clear message instead of a
+     * database error.
+     */
     @Transactional
     void answerInTasklist(String consulteeId, String text, String actor) {
         Consultee consultee = loadConsultee(consulteeId);
         if (text == null || text.isBlank()) {
             throw new ConsultationRuleViolation("Skriv høringssvaret.");
+        }
+        if (text.length() > TASKLIST_TEXT_LIMIT) {
+            throw new ConsultationRuleViolation("Høringssvaret må højst have " + TASKLIST_TEXT_LIMIT
+                    + " tegn i Tasklist (" + text.length() + "). Forkort det.");
         }
         acceptAnswer(consultee.consultation(), consultee, text, actor);
     }
@@ -445,7 +455,8 @@ public class ConsultationService {
             text.append(text.isEmpty() ? "" : "\n\n").append(sub.name()).append(": ");
             text.append(sub.isAnswered() ? sub.answerText() + (sub.late() ? " (for sent)" : "") : "(intet svar)");
         }
-        return text.toString();
+        return text.length() > PROPOSAL_VARIABLE_LIMIT
+                ? text.substring(0, PROPOSAL_VARIABLE_LIMIT) + " … (hele svaret står i høringsnotatet)" : text.toString();
     }
 
     @Transactional
@@ -507,6 +518,9 @@ public class ConsultationService {
     @Transactional
     void compileNotat(String consultationId, String summary, String actor) {
         Consultation consultation = load(consultationId);
+        if (summary != null && summary.length() > TASKLIST_TEXT_LIMIT) {
+            throw new ConsultationRuleViolation("Bemærkningerne må højst have " + TASKLIST_TEXT_LIMIT + " tegn.");
+        }
         consultation.compileNotat(summary, actor, now());
         record(consultation, null, actor, "NOTAT_COMPILED", "Høringsnotatet er udarbejdet; sene svar modtages ikke længere");
     }

@@ -49,6 +49,11 @@ class ConsultationApiTest {
     @Autowired
     ObjectMapper json;
 
+    @org.junit.jupiter.api.AfterEach
+    void endRunningConsultations() {
+        cancelRunningConsultations(runtime);
+    }
+
     static String channelStrategy() {
         return CHANNEL_STRATEGY.formatted(aSvarfristInThreeWeeks());
     }

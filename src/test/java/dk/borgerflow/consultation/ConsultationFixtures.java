@@ -37,6 +37,17 @@ final class ConsultationFixtures {
         return new CurrentUser("committee-social-slagelse", Set.of("committee-social"), Set.of(SLAGELSE));
     }
 
+    /**
+     * Ends every running consultation (their branches with them): the tests share one engine, and
+     * other tests fire all due jobs, so no reminder or svarfrist timer may outlive its test.
+     */
+    static void cancelRunningConsultations(org.camunda.bpm.engine.RuntimeService runtime) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(ConsultationConstants.PROCESS_KEY).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "Test finished"));
+        runtime.createProcessInstanceQuery().processDefinitionKey(ConsultationConstants.REPLY_PROCESS_KEY).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "Test finished"));
+    }
+
     static LocalDate today() {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Europe/Copenhagen"));
     }

@@ -51,8 +51,9 @@ class ConsultationProcessTest {
     }
 
     @AfterEach
-    void resetTheClock() {
+    void resetTheClockAndEndRunningConsultations() {
         ClockUtil.reset();
+        cancelRunningConsultations(engine.getRuntimeService());
     }
 
     @Test
@@ -285,6 +286,18 @@ class ConsultationProcessTest {
 
         BpmnAwareTests.assertThat(social).isWaitingAt(TASK_ANSWER);
         assertThat(reload(prepared).consultees()).hasSize(1);
+    }
+
+    @Test
+    void anAnswerTooLongForTasklistIsRefusedWithAClearMessageAndTheTaskStays() {
+        ConsultationService.Prepared prepared = prepare(aConsultationOfTheSocialCommittee());
+        ProcessInstance social = branchOf(prepared, SOCIAL_COMMITTEE);
+
+        assertThatThrownBy(() -> answerInTasklist(social, "committee-social-slagelse", "x".repeat(4001)))
+                .hasMessageContaining("højst have 4000 tegn");
+
+        BpmnAwareTests.assertThat(social).isWaitingAt(TASK_ANSWER);
+        assertThat(consultee(reload(prepared), SOCIAL_COMMITTEE).status()).isEqualTo(ConsulteeStatus.AWAITING);
     }
 
     @Test

@@ -30,6 +30,12 @@ class HearingAnswerPageTest {
         BpmnAwareTests.init(engine);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void endRunningConsultations() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        cancelRunningConsultations(engine.getRuntimeService());
+    }
+
     @Test
     void theLinkShowsTheProposalAndAnAnswerFormWithoutLogin() {
         String token = userCouncilTokenOf(prepare());
