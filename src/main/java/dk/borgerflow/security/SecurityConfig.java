@@ -55,6 +55,8 @@ class SecurityConfig {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/**").authenticated()
+                        // external consultees have no account: the answer link's token is the credential
+                        .requestMatchers("/hearing/**").permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyAuthority(
                                 "GROUP_" + Groups.ADMIN, "GROUP_" + Groups.MANAGER)
@@ -63,7 +65,9 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**",
-                        "/actuator/**"))
+                        "/actuator/**",
+                        // the unguessable token in the path is what a forged request would lack
+                        "/hearing/answer/**"))
                 .headers(headers -> headers
                         .contentTypeOptions(Customizer.withDefaults())
                         .frameOptions(f -> f.sameOrigin())

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -70,6 +72,45 @@ class ModelLintTest {
         for (TimerEventDefinition timer : bpmn.getModelElementsByType(TimerEventDefinition.class)) {
             assertThat(timer.getTimeDuration() != null || timer.getTimeDate() != null || timer.getTimeCycle() != null)
                     .as("timer %s in %s", timer.getId(), model).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void timerDatesComeFromProcessVariablesNotFromLiteralDatesInTheModel(Path model) {
+        BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+        for (TimerEventDefinition timer : bpmn.getModelElementsByType(TimerEventDefinition.class)) {
+            if (timer.getTimeDate() != null) {
+                assertThat(timer.getTimeDate().getTextContent().trim())
+                        .as("timeDate of %s in %s", ((BaseElement) timer.getParentElement()).getId(), model)
+                        .matches("\\$\\{[A-Za-z][A-Za-z0-9]*\\}");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyCallActivityCallsAProcessOfProcessesFolder(Path model) throws IOException {
+        BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+        List<String> processIds;
+        try (Stream<Path> all = models()) {
+            processIds = all.flatMap(m -> Bpmn.readModelFromFile(m.toFile()).getModelElementsByType(Process.class)
+                    .stream().map(Process::getId)).toList();
+        }
+        for (CallActivity call : bpmn.getModelElementsByType(CallActivity.class)) {
+            assertThat(processIds).as("process called by %s in %s", call.getId(), model)
+                    .contains(call.getCalledElement());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyMessageEventCatchesANamedMessageSoCodeCanCorrelateIt(Path model) {
+        BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+        for (MessageEventDefinition definition : bpmn.getModelElementsByType(MessageEventDefinition.class)) {
+            assertThat(definition.getMessage()).as("message of %s in %s",
+                    ((BaseElement) definition.getParentElement()).getId(), model).isNotNull();
+            assertThat(definition.getMessage().getName()).isNotBlank();
         }
     }
 

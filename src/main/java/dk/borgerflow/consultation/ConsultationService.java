@@ -1,0 +1,630 @@
+package dk.borgerflow.consultation;
+
+import static dk.borgerflow.consultation.ConsultationConstants.*;
+
+import dk.borgerflow.municipality.Municipality;
+import dk.borgerflow.municipality.MunicipalityCatalogue;
+import dk.borgerflow.security.CurrentUser;
+import dk.borgerflow.security.Groups;
+import dk.borgerflow.web.ConflictException;
+import dk.borgerflow.web.GoneException;
+import dk.borgerflow.web.InvalidInputException;
+import dk.borgerflow.web.NotFoundException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything that happens to a consultation. Controllers, the answer page and the delegates of
+ * processes/consultation*.bpmn call this; rows and process instances are written in one
+ * transaction, and every input is validated before anything is written.
+ */
+@Service
+public class ConsultationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
+    static final String SYSTEM = "system";
+    static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
+    private static final int PROPOSAL_VARIABLE_LIMIT = 3800;
+    /** Camunda keeps string variables (form values) in columns of 4000 characters. */
+    static final int TASKLIST_TEXT_LIMIT = 4000;
+    private static final long MAX_PDF_BYTES = 10L * 1024 * 1024;
+
+    private final ConsultationRepository consultations;
+    private final ConsulteeRepository consultees;
+    private final ConsultationAttachmentRepository attachments;
+    private final ConsultationAuditRepository audit;
+    private final MunicipalityCatalogue catalogue;
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final ConsultationSchedule schedule;
+
+    ConsultationService(ConsultationRepository consultations, ConsulteeRepository consultees,
+            ConsultationAttachmentRepository attachments, ConsultationAuditRepository audit,
+            MunicipalityCatalogue catalogue, IdentityService identity, RuntimeService runtime,
+            ConsultationSchedule schedule) {
+        this.consultations = consultations;
+        this.consultees = consultees;
+        this.attachments = attachments;
+        this.audit = audit;
+        this.catalogue = catalogue;
+        this.identity = identity;
+        this.runtime = runtime;
+        this.schedule = schedule;
+    }
+
+    /** A new consultation and the answer-link tokens of its external consultees (shown only now). */
+    public record Prepared(Consultation consultation, Map<String, String> tokensByConsulteeId) {
+    }
+
+    /** Validates everything, then saves the consultation and starts its process in one transaction. */
+    @Transactional
+    public Prepared prepare(ConsultationRequest request, CurrentUser user) {
+        requireOrganiser(user);
+        Municipality municipality = catalogue.municipality(request.municipality())
+                .orElseThrow(() -> new InvalidInputException("municipality", "is not a known municipality"));
+        if (!user.canAccess(municipality.slug())) {
+            throw new AccessDeniedException("You do not serve municipality " + municipality.slug());
+        }
+        Instant now = now();
+        if (request.deadline().isBefore(schedule.today(municipality.slug(), now))) {
+            throw new InvalidInputException("deadline", "must not be in the past");
+        }
+        String decidingGroup = request.decidingGroup() == null || request.decidingGroup().isBlank()
+                ? Groups.SECRETARIAT : request.decidingGroup().strip();
+        if (!groupExists(decidingGroup)) {
+            throw new InvalidInputException("decidingGroup", "is not a known group");
+        }
+        List<ConsultationRequest.Consultee> parties = request.consultees();
+        if (parties.stream().noneMatch(c -> c.role() == ConsulteeRole.ANSWER)) {
+            throw new InvalidInputException("consultees", "must contain at least one consultee with role ANSWER");
+        }
+        for (int i = 0; i < parties.size(); i++) {
+            validateParty(parties.get(i), "consultees[" + i + "]");
+        }
+
+        Consultation consultation = Consultation.prepare(municipality.slug(), request.title().strip(),
+                request.proposal(), request.deadline(), decidingGroup, user.userId(), now);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (ConsultationRequest.Consultee party : parties) {
+            boolean external = blankToNull(party.group()) == null;
+            String token = external && party.role() == ConsulteeRole.ANSWER ? AnswerTokens.newToken() : null;
+            Consultee added = consultation.addConsultee(party.name().strip(), party.role(),
+                    blankToNull(party.group()), blankToNull(party.email()), token == null ? null : AnswerTokens.hash(token),
+                    null, request.deadline());
+            if (token != null) {
+                tokens.put(added.id(), token);
+            }
+        }
+        consultations.saveAndFlush(consultation);
+        record(consultation, null, user.userId(), "PREPARED", "Høring oprettet: " + consultation.title()
+                + ", svarfrist " + request.deadline());
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_CONSULTATION_ID, consultation.id());
+        variables.put(VAR_MUNICIPALITY, municipality.slug());
+        variables.put(VAR_TITLE, consultation.title());
+        variables.put(VAR_DECIDING_GROUP, decidingGroup);
+        variables.put(VAR_NOTAT_URL, "/api/consultations/" + consultation.id() + "/notat");
+        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, consultation.id(), variables);
+        consultation.attachProcess(instance.getId());
+        log.info("Consultation {} '{}' sent for {} to {} consultees, svarfrist {}", consultation.id(),
+                consultation.title(), municipality.slug(), parties.size(), request.deadline());
+        return new Prepared(consultation, tokens);
+    }
+
+    private void validateParty(ConsultationRequest.Consultee party, String field) {
+        String group = blankToNull(party.group());
+        String email = blankToNull(party.email());
+        if (group != null && email != null) {
+            throw new InvalidInputException(field + ".group", "give either group (internal) or email (external), not both");
+        }
+        if (group == null && email == null && party.role() == ConsulteeRole.ANSWER) {
+            throw new InvalidInputException(field + ".email",
+                    "an answering consultee needs a group (internal) or an email (external)");
+        }
+        if (group != null && !groupExists(group)) {
+            throw new InvalidInputException(field + ".group", "is not a known group");
+        }
+    }
+
+    private boolean groupExists(String group) {
+        return identity.createGroupQuery().groupId(group).count() > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public Consultation get(String id, CurrentUser user) {
+        return consultations.findWithConsulteesById(id)
+                .filter(c -> user.canAccess(c.municipality()))
+                .orElseThrow(() -> new NotFoundException("No consultation " + id + " that you may see."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Consultation> list(String municipality, CurrentUser user) {
+        if (municipality != null && !user.canAccess(municipality)) {
+            throw new AccessDeniedException("Not your municipality");
+        }
+        var visible = user.visibleTenantsOrAll();
+        return consultations.search(visible == null, visible == null ? List.of("") : visible, municipality);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentInfo> attachments(String id, CurrentUser user) {
+        return attachments.infos(get(id, user).id());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConsultationAuditEntry> auditLog(String id, CurrentUser user) {
+        return audit.findByConsultationIdOrderByOccurredAtAscIdAsc(get(id, user).id());
+    }
+
+    @Transactional(readOnly = true)
+    public ConsultationAttachment attachment(String id, String attachmentId, CurrentUser user) {
+        return attachments.findByIdAndConsultationId(attachmentId, get(id, user).id())
+                .orElseThrow(() -> new NotFoundException("No attachment " + attachmentId));
+    }
+
+    /** A PDF for the proposal, while the consultation is not decided. */
+    @Transactional
+    public AttachmentInfo addAttachment(String id, String filename, byte[] content, CurrentUser user) {
+        requireOrganiser(user);
+        Consultation consultation = get(id, user);
+        if (consultation.status().isFinal()) {
+            throw new ConflictException("The consultation is closed.");
+        }
+        ConsultationAttachment saved = attachments.save(new ConsultationAttachment(consultation.id(), null,
+                checkPdf(filename, content), content, user.userId(), now()));
+        record(consultation, null, user.userId(), "ATTACHMENT_ADDED", saved.filename());
+        return info(saved);
+    }
+
+    /** The administration's comment to one answer, until the notat is compiled. */
+    @Transactional
+    public Consultee comment(String id, String consulteeId, String text, CurrentUser user) {
+        requireOrganiser(user);
+        Consultation consultation = get(id, user);
+        if (!consultation.acceptsAnswers()) {
+            throw new ConflictException("The høringsnotat is compiled; comments can no longer change.");
+        }
+        Consultee consultee = consultation.consultee(consulteeId)
+                .orElseThrow(() -> new NotFoundException("No consultee " + consulteeId));
+        consultee.comment(text == null || text.isBlank() ? null : text.strip(), user.userId());
+        record(consultation, consultee, user.userId(), "COMMENTED", text);
+        return consultee;
+    }
+
+    /** A new answer link for an external consultee (the old one stops working). */
+    @Transactional
+    public String issueAnswerLink(String id, String consulteeId, CurrentUser user) {
+        requireOrganiser(user);
+        Consultation consultation = get(id, user);
+        Consultee consultee = consultation.consultee(consulteeId)
+                .orElseThrow(() -> new NotFoundException("No consultee " + consulteeId));
+        if (!consultee.isExternal() || consultee.role() != ConsulteeRole.ANSWER) {
+            throw new ConflictException("Only external consultees who answer have an answer link.");
+        }
+        if (consultee.isAnswered() || !consultation.acceptsAnswers()) {
+            throw new GoneException("The consultee has answered or the consultation is closed.");
+        }
+        String token = AnswerTokens.newToken();
+        consultee.replaceToken(AnswerTokens.hash(token));
+        record(consultation, consultee, user.userId(), "LINK_ISSUED", "Nyt svarlink til " + consultee.name());
+        return token;
+    }
+
+    /**
+     * An internal consultee's late answer (its branch closed at the svarfrist): a member of its group
+     * or the secretariat records it, marked late. In time, internal consultees answer in Tasklist.
+     */
+    @Transactional
+    public Consultee answerLate(String id, String consulteeId, String text, CurrentUser user) {
+        Consultation consultation = get(id, user);
+        Consultee consultee = consultation.consultee(consulteeId)
+                .orElseThrow(() -> new NotFoundException("No consultee " + consulteeId));
+        if (consultee.isExternal()) {
+            throw new ConflictException("External consultees answer through their answer link.");
+        }
+        if (!user.isMemberOf(consultee.groupId()) && !isOrganiser(user)) {
+            throw new AccessDeniedException("Not a member of " + consultee.groupId());
+        }
+        if (consultee.status() == ConsulteeStatus.AWAITING || consultee.status() == ConsulteeStatus.FORWARDED) {
+            throw new ConflictException("The svarfrist has not passed: answer the task in Tasklist.");
+        }
+        acceptAnswer(consultation, consultee, text, user.userId());
+        return consultee;
+    }
+
+    // ---- the external answer page ----
+
+    /** The consultee behind an answer link, if the link may still be used. */
+    @Transactional(readOnly = true)
+    public Consultee openAnswerLink(String token) {
+        Consultee consultee = byToken(token);
+        requireUsable(consultee);
+        consultee.consultation().title(); // load for the page
+        return consultee;
+    }
+
+    /** Stores the answer given through the link, once; correlates it to the waiting branch. */
+    @Transactional
+    public Consultee answerByLink(String token, String text, String signedBy, String filename, byte[] pdf) {
+        Consultee consultee = byToken(token);
+        requireUsable(consultee);
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("answer", "must not be empty");
+        }
+        if (text.length() > 20000) {
+            throw new InvalidInputException("answer", "must be at most 20000 characters");
+        }
+        String checkedName = pdf == null || pdf.length == 0 ? null : checkPdf(filename, pdf);
+        String by = (signedBy == null || signedBy.isBlank() ? consultee.name() : signedBy.strip()) + " (svarlink)";
+        if (by.length() > 200) {
+            throw new InvalidInputException("signedBy", "must be at most 180 characters");
+        }
+        Consultation consultation = consultee.consultation();
+        acceptAnswer(consultation, consultee, text, by);
+        if (checkedName != null) {
+            ConsultationAttachment saved = attachments.save(new ConsultationAttachment(consultation.id(),
+                    consultee.id(), checkedName, pdf, by, now()));
+            record(consultation, consultee, by, "ATTACHMENT_ADDED", saved.filename());
+        }
+        return consultee;
+    }
+
+    private Consultee byToken(String token) {
+        if (!AnswerTokens.plausible(token)) {
+            throw new NotFoundException("Unknown answer link.");
+        }
+        return consultees.findByTokenHash(AnswerTokens.hash(token))
+                .orElseThrow(() -> new NotFoundException("Unknown answer link."));
+    }
+
+    private static void requireUsable(Consultee consultee) {
+        if (consultee.isAnswered()) {
+            throw new GoneException("The answer has already been given; it cannot be changed.");
+        }
+        if (!consultee.consultation().acceptsAnswers()) {
+            throw new GoneException("The consultation is closed.");
+        }
+    }
+
+    /** Records an answer (late if after the svarfrist) and, if its branch still waits, completes it. */
+    private void acceptAnswer(Consultation consultation, Consultee consultee, String text, String by) {
+        if (!consultation.acceptsAnswers()) {
+            throw new GoneException("The consultation is closed.");
+        }
+        if (consultee.isAnswered()) {
+            throw new GoneException("The answer has already been given; it cannot be changed.");
+        }
+        boolean waiting = consultee.status() == ConsulteeStatus.AWAITING;
+        consultee.answer(text, by, now());
+        record(consultation, consultee, by, consultee.late() ? "ANSWERED_LATE" : "ANSWERED",
+                consultee.name() + (consultee.late() ? " svarede efter svarfristen" : " svarede"));
+        if (waiting && consultee.isExternal() && consultee.branchProcessId() != null
+                && runtime.createEventSubscriptionQuery().processInstanceId(consultee.branchProcessId())
+                        .eventName(MESSAGE_ANSWER_SUBMITTED).count() > 0) {
+            runtime.createMessageCorrelation(MESSAGE_ANSWER_SUBMITTED)
+                    .processInstanceId(consultee.branchProcessId()).correlateWithResult();
+        }
+    }
+
+    // ---- the høringsnotat ----
+
+    /** What the notat shows: the consultation, its attachments. */
+    public record NotatContent(Consultation consultation, String municipalityName, java.time.ZoneId zone,
+            List<AttachmentInfo> attachments) {
+    }
+
+    @Transactional(readOnly = true)
+    public NotatContent notat(String id, CurrentUser user) {
+        Consultation consultation = get(id, user);
+        var municipality = catalogue.municipality(consultation.municipality());
+        return new NotatContent(consultation, municipality.map(Municipality::name).orElse(consultation.municipality()),
+                municipality.map(Municipality::zone).orElse(java.time.ZoneId.of("Europe/Copenhagen")),
+                attachments.infos(consultation.id()));
+    }
+
+    // ---- called by the process (ConsultationProcessDelegates) ----
+
+    @Transactional
+    void send(String consultationId) {
+        Consultation consultation = load(consultationId);
+        consultation.markSent(now());
+        for (Consultee c : consultation.consultees()) {
+            if (c.role() == ConsulteeRole.INFORM) {
+                record(consultation, c, consultation.createdBy(), "INFORMED", c.name() + " orienteret"
+                        + (c.groupId() != null ? " (gruppe " + c.groupId() + ")" : c.email() != null ? " (" + c.email() + ")" : ""));
+            } else {
+                record(consultation, c, consultation.createdBy(), "SENT", "Sendt til " + c.name()
+                        + (c.isExternal() ? " med personligt svarlink (" + c.email() + ")" : " (Tasklist, gruppe " + c.groupId() + ")"));
+            }
+        }
+    }
+
+    /** The consultees that get a branch of their own (role ANSWER, not forwarded sub-consultees). */
+    @Transactional(readOnly = true)
+    List<String> answeringConsultees(String consultationId) {
+        return load(consultationId).consultees().stream()
+                .filter(c -> c.role() == ConsulteeRole.ANSWER && c.parentId() == null)
+                .map(Consultee::id).toList();
+    }
+
+    /** What one branch needs: who answers how, when to remind, when the svarfrist ends. */
+    record ReplySchedule(String consulteeName, String kind, String group, String title, String proposal,
+            String replyDeadline, String reminderAt, String replyDeadlineAt) {
+    }
+
+    @Transactional
+    ReplySchedule scheduleReply(String consulteeId, String branchProcessId) {
+        Consultee consultee = loadConsultee(consulteeId);
+        Consultation consultation = consultee.consultation();
+        String m = consultation.municipality();
+        Instant now = now();
+        Instant deadlineAt = schedule.deadlineEnds(m, consultee.replyDeadline());
+        Instant reminderAt = schedule.reminderAt(m, consultee.replyDeadline(), now);
+        consultee.schedule(reminderAt, deadlineAt, branchProcessId);
+        String proposal = consultation.proposal();
+        if (proposal.length() > PROPOSAL_VARIABLE_LIMIT) {
+            proposal = proposal.substring(0, PROPOSAL_VARIABLE_LIMIT) + " … (hele forslaget står i høringsnotatet)";
+        }
+        return new ReplySchedule(consultee.name(), consultee.isExternal() ? KIND_EXTERNAL : KIND_INTERNAL,
+                consultee.groupId(), consultation.title(), proposal, DANISH_DATE.format(consultee.replyDeadline()),
+                schedule.iso(m, reminderAt), schedule.iso(m, deadlineAt));
+    }
+
+    /**
+     * The answer given in Tasklist. Form values are process variables, which Camunda stores in
+     * columns of 4000 characters; longer answers are refused with a clear message instead of a
+     * database error.
+     */
+    @Transactional
+    void answerInTasklist(String consulteeId, String text, String actor) {
+        Consultee consultee = loadConsultee(consulteeId);
+        if (text == null || text.isBlank()) {
+            throw new ConsultationRuleViolation("Skriv høringssvaret.");
+        }
+        if (text.length() > TASKLIST_TEXT_LIMIT) {
+            throw new ConsultationRuleViolation("Høringssvaret må højst have " + TASKLIST_TEXT_LIMIT
+                    + " tegn i Tasklist (" + text.length() + "). Forkort det.");
+        }
+        acceptAnswer(consultee.consultation(), consultee, text, actor);
+    }
+
+    /**
+     * Forwards to a sub-consultee with an earlier internal svarfrist; answers its id. An external
+     * sub-consultee's answer link is issued by the secretariat ({@link #issueAnswerLink}), so no
+     * token ever sits in a process variable.
+     */
+    @Transactional
+    String forward(String consulteeId, String name, String group, String email, LocalDate deadline, String actor) {
+        Consultee consultee = loadConsultee(consulteeId);
+        Consultation consultation = consultee.consultation();
+        if (name == null || name.isBlank()) {
+            throw new ConsultationRuleViolation("Angiv underhøringspartens navn.");
+        }
+        String g = blankToNull(group);
+        String e = blankToNull(email);
+        if ((g == null) == (e == null)) {
+            throw new ConsultationRuleViolation("Angiv enten en intern gruppe eller en e-mail til underhøringsparten.");
+        }
+        if (g != null && !groupExists(g)) {
+            throw new ConsultationRuleViolation("Gruppen '" + g + "' findes ikke.");
+        }
+        if (e != null && !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new ConsultationRuleViolation("E-mailadressen '" + e + "' er ikke gyldig.");
+        }
+        if (deadline == null) {
+            throw new ConsultationRuleViolation("Angiv en intern svarfrist.");
+        }
+        if (!deadline.isBefore(consultee.replyDeadline())) {
+            throw new ConsultationRuleViolation("Den interne svarfrist skal ligge før høringens svarfrist ("
+                    + DANISH_DATE.format(consultee.replyDeadline()) + ").");
+        }
+        if (deadline.isBefore(schedule.today(consultation.municipality(), now()))) {
+            throw new ConsultationRuleViolation("Den interne svarfrist må ikke ligge i fortiden.");
+        }
+        consultee.forwarded();
+        Consultee sub = consultation.addConsultee(name.strip(), ConsulteeRole.ANSWER, g, e, null, consultee, deadline);
+        consultees.flush();
+        record(consultation, sub, actor, "FORWARDED", consultee.name() + " videresendte til " + sub.name()
+                + " med intern svarfrist " + deadline);
+        return sub.id();
+    }
+
+    /** The sub-consultee's answer (or its absence), as text for the consultee's task. */
+    @Transactional(readOnly = true)
+    String subAnswers(String consulteeId) {
+        Consultee consultee = loadConsultee(consulteeId);
+        StringBuilder text = new StringBuilder();
+        for (Consultee sub : consultee.consultation().subConsulteesOf(consultee)) {
+            text.append(text.isEmpty() ? "" : "\n\n").append(sub.name()).append(": ");
+            text.append(sub.isAnswered() ? sub.answerText() + (sub.late() ? " (for sent)" : "") : "(intet svar)");
+        }
+        return text.length() > PROPOSAL_VARIABLE_LIMIT
+                ? text.substring(0, PROPOSAL_VARIABLE_LIMIT) + " … (hele svaret står i høringsnotatet)" : text.toString();
+    }
+
+    @Transactional
+    void remind(String consulteeId) {
+        Consultee consultee = loadConsultee(consulteeId);
+        consultee.reminded(now());
+        record(consultee.consultation(), consultee, SYSTEM, "REMINDED", "Påmindelse til " + consultee.name()
+                + " om svarfristen " + consultee.replyDeadline()
+                + (consultee.isExternal() ? " (" + consultee.email() + ")" : " (gruppe " + consultee.groupId() + ")"));
+    }
+
+    @Transactional
+    void recordNoAnswer(String consulteeId) {
+        Consultee consultee = loadConsultee(consulteeId);
+        Consultation consultation = consultee.consultation();
+        if (consultee.markNoAnswer()) {
+            record(consultation, consultee, SYSTEM, "NO_ANSWER", consultee.name() + " svarede ikke inden svarfristen");
+        }
+        for (Consultee sub : consultation.subConsulteesOf(consultee)) {
+            if (sub.markNoAnswer()) {
+                record(consultation, sub, SYSTEM, "NO_ANSWER", sub.name() + " svarede ikke inden svarfristen");
+            }
+        }
+    }
+
+    @Transactional
+    void closeReplies(String consultationId) {
+        Consultation consultation = load(consultationId);
+        consultation.closeReplies(now());
+        record(consultation, null, SYSTEM, "REPLIES_CLOSED", "Alle grene afsluttet; høringsnotatet udarbejdes");
+    }
+
+    /** A plain-text overview of the answers for the secretariat's task. */
+    @Transactional(readOnly = true)
+    String answersOverview(String consultationId) {
+        Consultation consultation = load(consultationId);
+        StringBuilder text = new StringBuilder();
+        for (Consultee c : consultation.consultees()) {
+            if (c.role() != ConsulteeRole.ANSWER) {
+                continue;
+            }
+            text.append(text.isEmpty() ? "" : "\n").append(c.parentId() == null ? "• " : "   ↳ ").append(c.name())
+                    .append(": ").append(statusText(c));
+        }
+        String overview = text.toString();
+        return overview.length() > PROPOSAL_VARIABLE_LIMIT ? overview.substring(0, PROPOSAL_VARIABLE_LIMIT) + " …" : overview;
+    }
+
+    static String statusText(Consultee c) {
+        return switch (c.status()) {
+            case ANSWERED -> c.late() ? "svar modtaget for sent" : "svar modtaget";
+            case NO_ANSWER -> "intet svar";
+            case FORWARDED -> "videresendt, afventer";
+            case AWAITING -> "afventer svar";
+            case INFORMED -> "orienteret";
+        };
+    }
+
+    @Transactional
+    void compileNotat(String consultationId, String summary, String actor) {
+        Consultation consultation = load(consultationId);
+        if (summary != null && summary.length() > TASKLIST_TEXT_LIMIT) {
+            throw new ConsultationRuleViolation("Bemærkningerne må højst have " + TASKLIST_TEXT_LIMIT + " tegn.");
+        }
+        consultation.compileNotat(summary, actor, now());
+        record(consultation, null, actor, "NOTAT_COMPILED", "Høringsnotatet er udarbejdet; sene svar modtages ikke længere");
+    }
+
+    /** Records the decision; a postponement answers when the proposal comes back (ISO date-time). */
+    @Transactional
+    String decide(String consultationId, String decision, String note, LocalDate meetingDate, String actor) {
+        Consultation consultation = load(consultationId);
+        Decision chosen;
+        try {
+            chosen = Decision.valueOf(String.valueOf(decision));
+        } catch (IllegalArgumentException e) {
+            throw new ConsultationRuleViolation("Vælg en beslutning: godkend, forkast eller udsæt.");
+        }
+        String m = consultation.municipality();
+        String nextMeetingAt = null;
+        if (chosen == Decision.POSTPONE) {
+            if (meetingDate == null) {
+                throw new ConsultationRuleViolation("Angiv datoen for det nye møde.");
+            }
+            if (!meetingDate.isAfter(schedule.today(m, now()))) {
+                throw new ConsultationRuleViolation("Det nye møde skal ligge efter i dag.");
+            }
+            nextMeetingAt = schedule.iso(m, schedule.meetingStarts(m, meetingDate));
+        }
+        consultation.decide(chosen, note, meetingDate, actor, now());
+        record(consultation, null, actor, "DECIDED_" + chosen, switch (chosen) {
+            case APPROVE -> "Forslaget er godkendt";
+            case REJECT -> "Forslaget er forkastet";
+            case POSTPONE -> "Sagen er udsat til mødet " + meetingDate;
+        } + (note == null || note.isBlank() ? "" : ": " + note));
+        return nextMeetingAt;
+    }
+
+    @Transactional
+    void resumeDecision(String consultationId) {
+        Consultation consultation = load(consultationId);
+        consultation.resumeAfterPostponement();
+        record(consultation, null, SYSTEM, "RESUMED", "Forslaget er igen til behandling (møde " + consultation.nextMeetingDate() + ")");
+    }
+
+    @Transactional
+    void processEnded(String consultationId) {
+        Consultation consultation = load(consultationId);
+        consultation.processEnded();
+        if (consultation.status() == ConsultationStatus.CANCELLED) {
+            record(consultation, null, SYSTEM, "CANCELLED", "Processen er afbrudt");
+        }
+    }
+
+    // ---- helpers ----
+
+    static boolean isOrganiser(CurrentUser user) {
+        return user.isAdmin() || user.groups().contains(Groups.SECRETARIAT) || user.groups().contains(Groups.PROCESS_OWNER);
+    }
+
+    private static void requireOrganiser(CurrentUser user) {
+        if (!isOrganiser(user)) {
+            throw new AccessDeniedException("Only the secretariat, process owners and admins run consultations.");
+        }
+    }
+
+    private static String checkPdf(String filename, byte[] content) {
+        if (content == null || content.length < 5) {
+            throw new InvalidInputException("file", "is empty");
+        }
+        if (content.length > MAX_PDF_BYTES) {
+            throw new InvalidInputException("file", "is larger than 10 MB");
+        }
+        if (!(content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-')) {
+            throw new InvalidInputException("file", "must be a PDF");
+        }
+        String name = filename == null || filename.isBlank() ? "bilag.pdf" : filename.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static AttachmentInfo info(ConsultationAttachment a) {
+        return new AttachmentInfo(a.id(), a.consulteeId(), a.filename(), a.sizeBytes(), a.uploadedBy(), a.uploadedAt());
+    }
+
+    private void record(Consultation consultation, Consultee consultee, String actor, String action, String detail) {
+        audit.save(new ConsultationAuditEntry(consultation.id(), consultee == null ? null : consultee.id(), now(), actor,
+                action, detail));
+    }
+
+    private Consultation load(String consultationId) {
+        return consultations.findWithConsulteesById(consultationId)
+                .orElseThrow(() -> new IllegalStateException("Process refers to unknown consultation " + consultationId));
+    }
+
+    private Consultee loadConsultee(String consulteeId) {
+        return consultees.findById(consulteeId)
+                .orElseThrow(() -> new IllegalStateException("Process refers to unknown consultee " + consulteeId));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static List<Consultee> answering(Consultation consultation) {
+        return new ArrayList<>(consultation.consultees().stream().filter(c -> c.role() == ConsulteeRole.ANSWER).toList());
+    }
+}
