@@ -8,6 +8,7 @@ import dk.borgerflow.testsupport.HostileInputHarness;
 import dk.borgerflow.testsupport.HostileRequests;
 import dk.borgerflow.testsupport.HostileRequests.HostileRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import net.jqwik.api.Arbitrary;
@@ -17,7 +18,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContextManager;
@@ -43,7 +46,21 @@ class HostileInputFuzzTest {
                     "history rows", "select count(*) from inquiry_history",
                     "process instances", FuzzTarget.PROCESS_INSTANCES_EVER_STARTED));
 
+    static final FuzzTarget CONSULTATIONS = new FuzzTarget("POST /api/consultations", "/api/consultations",
+            "secretariat-slagelse",
+            """
+            {"municipality":"slagelse","title":"Service- og kanalstrategi 2027",
+             "proposal":"Borgerservice og kontaktcenter samles, telefontiden udvides.",
+             "deadline":"%s","decidingGroup":"committee-finance",
+             "consultees":[
+               {"name":"Socialudvalget","role":"ANSWER","group":"committee-social"},
+               {"name":"Det Sociale Brugerråd","role":"ANSWER","email":"brugerraadet@example.dk"},
+               {"name":"HSU","role":"INFORM","group":"hsu"}]}""".formatted(LocalDate.now().plusWeeks(3)),
+            Map.of("consultation rows", "select count(*) from consultation",
+                    "consultation processes", "select count(*) from act_hi_procinst where proc_def_key_ = 'consultation'"));
+
     static HostileInputHarness harness;
+    static RuntimeService runtime;
 
     @BeforeContainer
     static void theSharedApplication() throws Exception {
@@ -51,12 +68,26 @@ class HostileInputFuzzTest {
                 .getApplicationContext();
         String port = Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port"));
         harness = new HostileInputHarness("http://127.0.0.1:" + port, context.getBean(JdbcTemplate.class));
+        runtime = context.getBean(RuntimeService.class);
+    }
+
+    /** Accepted consultations would keep reminder timers in the shared engine that other tests fire. */
+    @AfterContainer
+    static void endTheConsultationsThatWereAccepted() {
+        runtime.createProcessInstanceQuery().processDefinitionKey("consultation").list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "Fuzz test finished"));
     }
 
     @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
     void hostileInquiriesNeverCauseA5xxAndRefusedOnesWriteNothing(@ForAll("inquiries") HostileRequest request)
             throws Exception {
         fuzz(INQUIRIES, request);
+    }
+
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
+    void hostileConsultationsNeverCauseA5xxAndRefusedOnesWriteNothing(@ForAll("consultations") HostileRequest request)
+            throws Exception {
+        fuzz(CONSULTATIONS, request);
     }
 
     /** H2 stores NUL characters, PostgreSQL refuses them (a 500 in production): refused before either. */
@@ -71,6 +102,11 @@ class HostileInputFuzzTest {
     @Provide
     Arbitrary<HostileRequest> inquiries() {
         return HostileRequests.against(INQUIRIES.validBody());
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> consultations() {
+        return HostileRequests.against(CONSULTATIONS.validBody());
     }
 
     private static void fuzz(FuzzTarget target, HostileRequest request) throws Exception {
