@@ -129,6 +129,21 @@ class ConcurrentTaskWorkTest {
     }
 
     @Test
+    void inTasklistToo_claimingATaskSomeoneElseHoldsIsA409NamingTheReason() throws Exception {
+        String task = openTaskOf(aPhoneCallInSlagelse());
+        assertThat(agent().postJson(claim(task), "{\"userId\":\"agent-slagelse\"}").statusCode()).isEqualTo(204);
+        TasklistSession tasklist = TasklistSession.logIn("http://127.0.0.1:" + port, SECOND_AGENT, "demo");
+
+        HttpResponse<String> late = tasklist.postJson("/camunda/api/engine/engine/default/task/" + task + "/claim",
+                "{\"userId\":\"" + SECOND_AGENT + "\"}");
+
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(json.readTree(late.body()).get("message").asText())
+                .isEqualTo("The task has already been claimed by another user.");
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("agent-slagelse");
+    }
+
+    @Test
     void completingATaskSomeoneElseJustCompletedIsA404NotA500() throws Exception {
         String task = openTaskOf(aPhoneCallInSlagelse());
         assertThat(agent().postJson(complete(task), handOverToDesk("først")).statusCode()).isEqualTo(204);
@@ -173,6 +188,43 @@ class ConcurrentTaskWorkTest {
 
     private EngineRest secondAgent() {
         return new EngineRest("http://127.0.0.1:" + port, SECOND_AGENT, "demo");
+    }
+
+    /**
+     * A browser's session with the Camunda webapps: a session cookie from Tasklist's login and the
+     * webapps' CSRF token (cookie XSRF-TOKEN, sent back as header X-XSRF-TOKEN), as Tasklist sends them.
+     */
+    record TasklistSession(java.net.http.HttpClient http, String baseUrl, String csrfToken) {
+
+        static TasklistSession logIn(String baseUrl, String user, String password) throws Exception {
+            var cookies = new java.net.CookieManager();
+            var http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/camunda/app/tasklist/")).GET()
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            String token = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+            HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            // the login starts a new session; its token comes with the next read, as Tasklist's does
+            http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(baseUrl + "/camunda/api/admin/auth/user/default")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String renewed = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).reduce((first, last) -> last).orElseThrow().getValue();
+            return new TasklistSession(http, baseUrl, renewed);
+        }
+
+        HttpResponse<String> postJson(String path, String body) throws Exception {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken)
+                    .header("Referer", baseUrl + "/camunda/app/tasklist/").header("Accept", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** Both calls wait at one start gate and are released together. */
