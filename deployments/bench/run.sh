@@ -7,7 +7,9 @@
 # progress on stderr, writes docs/benchmarks.md (full set of scenarios only) and prints as its last
 # stdout line:  RESULT intake_ratio=.. escalation_ratio=.. queue_p95_ms=.. queue_ratio=.. startup_ratio=..
 # --quick: smaller sizes, within 5 minutes on 2 cores. --jfr: a flight recording of the benchmark
-# JVM in target/bench/bench.jfr. Needs Java 17 and Maven; uses no port but random free ones.
+# JVM in target/bench/bench.jfr. BENCH_JAVA_OPTS adds JVM options, e.g. smaller full-run sizes:
+#   BENCH_JAVA_OPTS="-Dbench.escalationN=3000 -Dbench.startupPairs=3" deployments/bench/run.sh
+# Needs Java 17 and Maven; listens only on random free ports.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -28,4 +30,4 @@ mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/
 cp="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
 
 echo "[bench] running $(nproc) cores, $(java -version 2>&1 | head -1)" >&2
-exec java -Xms512m -Xmx2g $jfr -cp "$cp" dk.borgerflow.bench.BorgerflowBenchmark ${args[@]+"${args[@]}"}
+exec java -Xms512m -Xmx2g $jfr ${BENCH_JAVA_OPTS:-} -cp "$cp" dk.borgerflow.bench.BorgerflowBenchmark ${args[@]+"${args[@]}"}

@@ -95,7 +95,8 @@ public final class BorgerflowBenchmark {
                     ? new Settings(true, 200, 8, 2, 300, 1, 5_000, 200, 1)
                     : new Settings(false, 1_000, 8, 3, Integer.getInteger("bench.escalationN", 10_000),
                             Integer.getInteger("bench.escalationPairs", 1),
-                            Integer.getInteger("bench.queueTasks", 100_000), 500, 5);
+                            Integer.getInteger("bench.queueTasks", 100_000), Integer.getInteger("bench.queueRuns", 500),
+                            Integer.getInteger("bench.startupPairs", 5));
         }
     }
 
@@ -443,6 +444,9 @@ public final class BorgerflowBenchmark {
         List<Long> bareNanos = new ArrayList<>();
         measureQueue(agents.stream().map(a -> new String[] {a.id, String.join(",", a.groups),
                 String.join(",", a.tenants)}).toList(), filterId, runs, appNanos, bareNanos);
+        if (Boolean.getBoolean("bench.explain")) {
+            explainQueue(agents.get(0).groups, agents.get(0).tenants.get(0));
+        }
         String ddl = System.getProperty("bench.queueDdl");
         if (ddl != null) {
             // experiment: the same measurement after extra DDL (e.g. an index), to compare
@@ -454,15 +458,17 @@ public final class BorgerflowBenchmark {
                 long s = System.nanoTime();
                 jdbc.execute(statement);
                 progress("queue: applied '" + statement + "' in " + ms(System.nanoTime() - s) + " ms");
+                appNanos.clear();
+                bareNanos.clear();
+                measureQueue(agents.stream().map(a -> new String[] {a.id, String.join(",", a.groups),
+                        String.join(",", a.tenants)}).toList(), filterId, runs, appNanos, bareNanos);
+                progress(String.format(Locale.ROOT, "queue after it: filter p95 %.2f median %.2f; bare p95 %.2f "
+                        + "median %.2f", percentile(appNanos, 95) / 1e6, percentile(appNanos, 50) / 1e6,
+                        percentile(bareNanos, 95) / 1e6, percentile(bareNanos, 50) / 1e6));
             }
-            if (Boolean.getBoolean("bench.revokesNever")) {
-                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                        .setAuthorizationCheckRevokes("never");
+            if (Boolean.getBoolean("bench.explain")) {
+                explainQueue(agents.get(0).groups, agents.get(0).tenants.get(0));
             }
-            appNanos.clear();
-            bareNanos.clear();
-            measureQueue(agents.stream().map(a -> new String[] {a.id, String.join(",", a.groups),
-                    String.join(",", a.tenants)}).toList(), filterId, runs, appNanos, bareNanos);
         }
         double appP95 = percentile(appNanos, 95) / 1e6;
         double bareP95 = percentile(bareNanos, 95) / 1e6;
@@ -514,6 +520,33 @@ public final class BorgerflowBenchmark {
         progress("queue: copied " + rows + " rows of " + table + " in " + (long) ms(System.nanoTime() - s) + " ms");
     }
 
+    /** H2's plans for the filter's and the bare query's SQL (as the engine logs them), for finding indexes. */
+    void explainQueue(List<String> groups, String tenant) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        String in = groups.stream().map(g -> "'" + g + "'").collect(java.util.stream.Collectors.joining(", "));
+        String columns = "RES.ID_, RES.DUE_DATE_";
+        String bare = "select distinct " + columns + " from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on "
+                + "I.TASK_ID_ = RES.ID_ WHERE ( 1 = 1 and RES.TENANT_ID_ in ( '" + tenant + "' ) and ( RES.ASSIGNEE_ "
+                + "is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( " + in + " ) ) ) ) order by RES.DUE_DATE_ "
+                + "asc LIMIT 50 OFFSET 0";
+        String filter = "select distinct " + columns + " from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on "
+                + "I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join ( SELECT A.* "
+                + "FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'x', '*') OR A.GROUP_ID_ IN ( "
+                + in + " ) ) AND ( ( A.RESOURCE_TYPE_ = 7 AND BITAND(A.PERMS_,CAST(2 AS BIGINT)) = 2 OR "
+                + "A.RESOURCE_TYPE_ = 6 AND BITAND(A.PERMS_,CAST(64 AS BIGINT)) = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ "
+                + "IN ( RES.ID_ , D.KEY_ , '*' )) WHERE ( 1 = 1 and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' "
+                + "and ( I.GROUP_ID_ IN ( " + in + " ) ) ) ) and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR "
+                + "(AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null or RES.TENANT_ID_ in ( '" + tenant
+                + "' ) ) order by RES.DUE_DATE_ asc LIMIT 50 OFFSET 0";
+        for (String sql : List.of(bare, filter, "SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A")) {
+            long s = System.nanoTime();
+            jdbc.queryForList(sql);
+            long e = System.nanoTime() - s;
+            progress("EXPLAIN (" + (long) ms(e) + " ms): " + String.join("\n", jdbc.queryForList("EXPLAIN " + sql,
+                    String.class)));
+        }
+    }
+
     /** Agents as {id, groups, tenants}; alternates filter and bare query, after a warm-up. */
     void measureQueue(List<String[]> agents, String filterId, int runs, List<Long> appNanos, List<Long> bareNanos) {
         IdentityService identity = engine.getIdentityService();
@@ -548,6 +581,9 @@ public final class BorgerflowBenchmark {
                 }
                 if (r >= warmup) {
                     (isApp ? appNanos : bareNanos).add(e);
+                }
+                if (k == 1 && r > warmup && (r - warmup) % 100 == 0) {
+                    progress("queue: " + (r - warmup) + "/" + runs + " runs");
                 }
             }
         }
