@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Borgerflow against the bare Camunda engine, side by side in one run (docs/benchmarks.md).
+#
+#   deployments/bench/run.sh [--quick] [--jfr] [--only=intake,escalation,queue,startup]
+#
+# Builds if needed (test classes; `mvn verify` never runs the benchmark), runs the scenarios with
+# progress on stderr, writes docs/benchmarks.md (full set of scenarios only) and prints as its last
+# stdout line:  RESULT intake_ratio=.. escalation_ratio=.. queue_p95_ms=.. queue_ratio=.. startup_ratio=..
+# --quick: smaller sizes, within 5 minutes on 2 cores. --jfr: a flight recording of the benchmark
+# JVM in target/bench/bench.jfr. BENCH_JAVA_OPTS adds JVM options, e.g. smaller full-run sizes:
+#   BENCH_JAVA_OPTS="-Dbench.escalationN=3000 -Dbench.startupPairs=3" deployments/bench/run.sh
+# Needs Java 17 and Maven; listens only on random free ports.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+jfr=""
+args=()
+for a in "$@"; do
+  case "$a" in
+    --jfr) jfr="-XX:StartFlightRecording=filename=target/bench/bench.jfr,settings=profile,dumponexit=true -XX:FlightRecorderOptions=stackdepth=256" ;;
+    --quick|--only=*|--docs=*) args+=("$a") ;;
+    *) echo "unknown option: $a" >&2; exit 2 ;;
+  esac
+done
+
+mkdir -p target/bench
+echo "[bench] building (mvn test-compile) ..." >&2
+mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt \
+    -Dmdep.includeScope=test >&2
+cp="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
+
+echo "[bench] running $(nproc) cores, $(java -version 2>&1 | head -1)" >&2
+exec java -Xms512m -Xmx2g $jfr ${BENCH_JAVA_OPTS:-} -cp "$cp" dk.borgerflow.bench.BorgerflowBenchmark ${args[@]+"${args[@]}"}
