@@ -24,6 +24,8 @@ for a in "$@"; do
 done
 
 mkdir -p target/bench
+# databases of earlier runs (several GB after a full run)
+rm -rf target/bench/db-* target/bench/startup-*
 echo "[bench] building (mvn test-compile) ..." >&2
 mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt \
     -Dmdep.includeScope=test >&2
