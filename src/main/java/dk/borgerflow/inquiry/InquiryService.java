@@ -46,6 +46,8 @@ public class InquiryService {
 
     private static final Logger log = LoggerFactory.getLogger(InquiryService.class);
     private static final Duration RECEIVED_AT_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Late registration of an old letter is fine; a date from another era is a typing error. */
+    private static final Instant EARLIEST_RECEIVED_AT = Instant.parse("2000-01-01T00:00:00Z");
 
     private final InquiryRepository inquiries;
     private final MunicipalityCatalogue catalogue;
@@ -131,6 +133,9 @@ public class InquiryService {
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (receivedAt.isAfter(now.plus(RECEIVED_AT_CLOCK_SKEW))) {
             throw new InvalidInputException("receivedAt", "must not be in the future");
+        }
+        if (receivedAt.isBefore(EARLIEST_RECEIVED_AT)) {
+            throw new InvalidInputException("receivedAt", "must not be before " + EARLIEST_RECEIVED_AT);
         }
         Citizen citizen = new Citizen(cpr, c.name(), c.phone(), c.email(), Boolean.TRUE.equals(c.digitallyExempt()),
                 c.age(), Boolean.TRUE.equals(c.needsInterpreter()), c.language(), c.accessibilityNeeds());

@@ -95,6 +95,7 @@ class InquiryApiTest {
             blank topic          | topic         | "housing-benefit" ; "  "
             malformed receivedAt | receivedAt    | "2026-11-20T09:15:00+01:00" ; "yesterday"
             future receivedAt    | receivedAt    | "2026-11-20T09:15:00+01:00" ; "2999-01-01T00:00:00Z"
+            ancient receivedAt   | receivedAt    | "2026-11-20T09:15:00+01:00" ; "-999999999-01-01T00:00:00Z"
             age out of range     | citizen.age   | "name":"Mette Jensen" ; "age":-4
             malformed JSON       | body          | } ; ,
             """)
