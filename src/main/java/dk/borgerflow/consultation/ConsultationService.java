@@ -85,6 +85,10 @@ public class ConsultationService {
         if (request.deadline().isBefore(schedule.today(municipality.slug(), now))) {
             throw new InvalidInputException("deadline", "must not be in the past");
         }
+        if (request.deadline().isAfter(schedule.today(municipality.slug(), now).plusYears(1))) {
+            // a svarfrist is weeks away; a date years ahead is a typing error (and past the engine's dates)
+            throw new InvalidInputException("deadline", "must be within one year");
+        }
         String decidingGroup = request.decidingGroup() == null || request.decidingGroup().isBlank()
                 ? Groups.SECRETARIAT : request.decidingGroup().strip();
         if (!groupExists(decidingGroup)) {

@@ -88,6 +88,7 @@ class ConsultationApiTest {
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             deadline in the past        | deadline               | "deadline":"@DEADLINE@" ; "deadline":"2020-01-01"
             malformed deadline          | deadline               | "deadline":"@DEADLINE@" ; "deadline":"next week"
+            deadline years ahead        | deadline               | "deadline":"@DEADLINE@" ; "deadline":"+999999999-12-31"
             no answering consultee      | consultees             | "role":"ANSWER" ; "role":"INFORM"
             unknown group               | consultees[0].group    | "committee-social" ; "committee-astrology"
             unknown deciding group      | decidingGroup          | "committee-finance" ; "the-king"
