@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.BorgerflowTest;
+import dk.borgerflow.testsupport.AtOnce;
 import dk.borgerflow.security.Groups;
 import dk.borgerflow.testsupport.EngineRest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -72,7 +68,7 @@ class ConcurrentTaskWorkTest {
         for (int round = 0; round < ROUNDS; round++) {
             String task = openTaskOf(aPhoneCallInSlagelse());
 
-            List<HttpResponse<String>> answers = atOnce(
+            List<HttpResponse<String>> answers = AtOnce.run(threads,
                     () -> agent().postJson(claim(task), "{\"userId\":\"agent-slagelse\"}"),
                     () -> secondAgent().postJson(claim(task), "{\"userId\":\"" + SECOND_AGENT + "\"}"));
 
@@ -108,11 +104,11 @@ class ConcurrentTaskWorkTest {
             String task = openTaskOf(inquiry);
             String process = inquiry.get("processInstanceId").asText();
 
-            List<HttpResponse<String>> answers = atOnce(
+            List<HttpResponse<String>> answers = AtOnce.run(threads,
                     () -> agent().postJson(complete(task), handOverToDesk("første")),
                     () -> secondAgent().postJson(complete(task), handOverToDesk("anden")));
 
-            assertThat(answers).extracting(HttpResponse::statusCode).as("round %d: %s", round, bodies(answers))
+            assertThat(answers).extracting(HttpResponse::statusCode).as("round %d: %s", round, AtOnce.describe(answers))
                     .containsOnlyOnce(204).allMatch(s -> s == 204 || s == 409 || s == 404);
             HttpResponse<String> loser = answers.get(0).statusCode() == 204 ? answers.get(1) : answers.get(0);
             assertThat(json.readTree(loser.body()).get("message").asText()).as(loser.body())
@@ -225,31 +221,5 @@ class ConcurrentTaskWorkTest {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    /** Both calls wait at one start gate and are released together. */
-    @SafeVarargs
-    private List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>>... calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.length);
-        CountDownLatch gate = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-        for (Callable<HttpResponse<String>> call : calls) {
-            futures.add(threads.submit(() -> {
-                ready.countDown();
-                gate.await();
-                return call.call();
-            }));
-        }
-        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-        gate.countDown();
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        for (Future<HttpResponse<String>> f : futures) {
-            answers.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
-    }
-
-    private static String bodies(List<HttpResponse<String>> answers) {
-        return answers.stream().map(r -> r.statusCode() + " " + r.body()).toList().toString();
     }
 }

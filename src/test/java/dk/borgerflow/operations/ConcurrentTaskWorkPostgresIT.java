@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.testsupport.AppNode;
+import dk.borgerflow.testsupport.AtOnce;
 import dk.borgerflow.testsupport.CrashDurability;
 import dk.borgerflow.testsupport.EngineRest;
 import dk.borgerflow.testsupport.PostgresTestDatabase;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,11 +73,11 @@ class ConcurrentTaskWorkPostgresIT {
         for (int round = 0; round < ROUNDS; round++) {
             String task = openTask(aPhoneCall().get("processInstanceId").asText());
 
-            List<HttpResponse<String>> answers = atOnce(
+            List<HttpResponse<String>> answers = AtOnce.run(threads,
                     () -> agentOnFirst.postJson(claim(task), "{\"userId\":\"agent1-slagelse\"}"),
                     () -> agentOnSecond.postJson(claim(task), "{\"userId\":\"agent2-slagelse\"}"));
 
-            assertThat(answers).extracting(HttpResponse::statusCode).as(bodies(answers))
+            assertThat(answers).extracting(HttpResponse::statusCode).as(AtOnce.describe(answers))
                     .containsExactlyInAnyOrder(204, 409);
         }
     }
@@ -93,11 +89,11 @@ class ConcurrentTaskWorkPostgresIT {
             String process = inquiry.get("processInstanceId").asText();
             String task = openTask(process);
 
-            List<HttpResponse<String>> answers = atOnce(
+            List<HttpResponse<String>> answers = AtOnce.run(threads,
                     () -> agentOnFirst.postJson(complete(task), toDesk("første")),
                     () -> agentOnSecond.postJson(complete(task), toDesk("anden")));
 
-            assertThat(answers).extracting(HttpResponse::statusCode).as(bodies(answers))
+            assertThat(answers).extracting(HttpResponse::statusCode).as(AtOnce.describe(answers))
                     .containsOnlyOnce(204).allMatch(s -> s == 204 || s == 409 || s == 404);
             JsonNode after = json.readTree(admin.get("/api/inquiries/" + inquiry.get("id").asText()).body());
             assertThat(after.get("history").findValuesAsText("outcome")).containsOnlyOnce("DESK");
@@ -138,30 +134,5 @@ class ConcurrentTaskWorkPostgresIT {
 
     private static String complete(String task) {
         return "/engine-rest/task/" + task + "/complete";
-    }
-
-    @SafeVarargs
-    private List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>>... calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.length);
-        CountDownLatch gate = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-        for (Callable<HttpResponse<String>> call : calls) {
-            futures.add(threads.submit(() -> {
-                ready.countDown();
-                gate.await();
-                return call.call();
-            }));
-        }
-        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-        gate.countDown();
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        for (Future<HttpResponse<String>> f : futures) {
-            answers.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
-    }
-
-    private static String bodies(List<HttpResponse<String>> answers) {
-        return answers.stream().map(r -> r.statusCode() + " " + r.body()).toList().toString();
     }
 }
