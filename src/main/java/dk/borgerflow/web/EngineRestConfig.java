@@ -120,7 +120,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         return Optional.empty();
     }
 
-    private static Response answer(Response.Status status, Throwable cause, String message) {
+    static Response answer(Response.Status status, Throwable cause, String message) {
         ExceptionDto dto = new ExceptionDto();
         dto.setType(cause.getClass().getSimpleName());
         dto.setMessage(message);

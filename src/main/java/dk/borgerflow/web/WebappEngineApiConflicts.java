@@ -1,12 +1,10 @@
 package dk.borgerflow.web;
 
 import jakarta.servlet.ServletRegistration;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -48,21 +46,14 @@ class WebappEngineApiConflicts implements BeanPostProcessor {
     public static final class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
         @Override
         public Response toResponse(TaskAlreadyClaimedException exception) {
-            return conflict(exception, EngineRestConfig.ALREADY_CLAIMED);
+            return EngineRestConfig.answer(Response.Status.CONFLICT, exception, EngineRestConfig.ALREADY_CLAIMED);
         }
     }
 
     public static final class ConcurrentChange implements ExceptionMapper<OptimisticLockingException> {
         @Override
         public Response toResponse(OptimisticLockingException exception) {
-            return conflict(exception, EngineRestConfig.CONCURRENT_CHANGE);
+            return EngineRestConfig.answer(Response.Status.CONFLICT, exception, EngineRestConfig.CONCURRENT_CHANGE);
         }
-    }
-
-    private static Response conflict(RuntimeException cause, String message) {
-        ExceptionDto dto = new ExceptionDto();
-        dto.setType(cause.getClass().getSimpleName());
-        dto.setMessage(message);
-        return Response.status(Response.Status.CONFLICT).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
