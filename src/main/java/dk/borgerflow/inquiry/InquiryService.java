@@ -27,6 +27,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -144,25 +146,28 @@ public class InquiryService {
                 receivedAt, citizen, user.userId(), idempotencyKey, hash, now);
         inquiries.saveAndFlush(inquiry);
 
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_INQUIRY_ID, inquiry.id());
-        variables.put(VAR_MUNICIPALITY, municipality.slug());
-        variables.put("municipalityName", municipality.name());
-        variables.put("channel", request.channel().name());
-        variables.put("topic", topic.slug());
-        variables.put("topicName", topic.name());
-        variables.put("summary", request.summary());
-        variables.put("citizenName", c.name() == null ? "(ukendt)" : c.name());
-        variables.put("citizenContact", contactLine(citizen));
-        variables.put("digitallyExempt", citizen.digitallyExempt());
-        variables.put("age", citizen.age());
-        variables.put("needsInterpreter", citizen.needsInterpreter());
-        variables.put("accessibilityNeeds", citizen.hasAccessibilityNeeds());
-        variables.put("language", c.language() == null ? "" : c.language());
         Optional<String> selfServiceLink = selfService.linkFor(municipality.slug(), topic.slug());
-        variables.put("selfServiceAvailable", selfServiceLink.isPresent());
-        variables.put(VAR_SPECIALIST_GROUP, Groups.specialistGroup(topic.department()));
-        variables.put(VAR_ESCALATED, false);
+        // What Tasklist shows and the process needs later is stored; what only routing.dmn reads at
+        // intake is transient (start, routing and the first task are one transaction): the decision's
+        // history keeps those inputs, and the inquiry row keeps the citizen's details.
+        VariableMap variables = Variables.createVariables()
+                .putValue(VAR_INQUIRY_ID, inquiry.id())
+                .putValue(VAR_MUNICIPALITY, municipality.slug())
+                .putValue("municipalityName", municipality.name())
+                .putValue("topicName", topic.name())
+                .putValue("summary", request.summary())
+                .putValue("citizenName", c.name() == null ? "(ukendt)" : c.name())
+                .putValue("citizenContact", contactLine(citizen))
+                .putValue(VAR_SPECIALIST_GROUP, Groups.specialistGroup(topic.department()))
+                .putValue(VAR_ESCALATED, false)
+                .putValueTyped("channel", Variables.stringValue(request.channel().name(), true))
+                .putValueTyped("topic", Variables.stringValue(topic.slug(), true))
+                .putValueTyped("digitallyExempt", Variables.booleanValue(citizen.digitallyExempt(), true))
+                .putValueTyped("age", Variables.integerValue(citizen.age(), true))
+                .putValueTyped("needsInterpreter", Variables.booleanValue(citizen.needsInterpreter(), true))
+                .putValueTyped("accessibilityNeeds", Variables.booleanValue(citizen.hasAccessibilityNeeds(), true))
+                .putValueTyped("language", Variables.stringValue(c.language() == null ? "" : c.language(), true))
+                .putValueTyped("selfServiceAvailable", Variables.booleanValue(selfServiceLink.isPresent(), true));
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, inquiry.id(), variables);
         inquiry.attachProcess(instance.getId());
         metrics.received(inquiry);
