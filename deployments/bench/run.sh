@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Borgerflow against the bare Camunda engine, side by side in one run (docs/benchmarks.md).
 #
-#   deployments/bench/run.sh [--quick] [--jfr] [--only=intake,escalation,queue,startup]
+#   deployments/bench/run.sh [--quick] [--jfr] [--db=h2|postgres] [--only=intake,escalation,queue,startup]
 #
 # Builds if needed (test classes; `mvn verify` never runs the benchmark), runs the scenarios with
 # progress on stderr, writes docs/benchmarks.md (full set of scenarios only) and prints as its last
 # stdout line:  RESULT intake_ratio=.. escalation_ratio=.. queue_p95_ms=.. queue_ratio=.. startup_ratio=..
 # --quick: smaller sizes, within 5 minutes on 2 cores. --jfr: a flight recording of the benchmark
-# JVM in target/bench/bench.jfr. BENCH_JAVA_OPTS adds JVM options, e.g. smaller full-run sizes:
+# JVM in target/bench/bench.jfr. --db: the database of app and bare twin alike, h2 (default: files
+# under target/bench) or postgres (profiles demo+postgres; the benchmark drops and creates its own
+# databases borgerflow_bench, borgerflow_bench_full and borgerflow_bench_bare, never `test`).
+# BENCH_JAVA_OPTS adds JVM options, e.g. smaller full-run sizes or another PostgreSQL server:
 #   BENCH_JAVA_OPTS="-Dbench.escalationN=3000 -Dbench.startupPairs=3" deployments/bench/run.sh
-# Needs Java 17 and Maven; listens only on random free ports.
+#   BENCH_JAVA_OPTS="-Dbench.pgUrl=jdbc:postgresql://db:5432/ -Dbench.pgUser=bench -Dbench.pgPassword=..." \
+#     deployments/bench/run.sh --db=postgres      # defaults: jdbc:postgresql://127.0.0.1:5432/, postgres, ""
+# Needs Java 17 and Maven (and for --db=postgres a PostgreSQL server); listens only on random free ports.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,7 +23,7 @@ args=()
 for a in "$@"; do
   case "$a" in
     --jfr) jfr="-XX:StartFlightRecording=filename=target/bench/bench.jfr,settings=profile,dumponexit=true -XX:FlightRecorderOptions=stackdepth=256" ;;
-    --quick|--only=*|--docs=*) args+=("$a") ;;
+    --quick|--only=*|--docs=*|--db=h2|--db=postgres) args+=("$a") ;;
     *) echo "unknown option: $a" >&2; exit 2 ;;
   esac
 done

@@ -4,8 +4,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
  * The startup twin: a bare Camunda Spring Boot application on the same classpath, with the
- * engine, REST API and webapps of the Camunda starters and an H2 database, but none of
- * Borgerflow's beans, migrations, security or models.
+ * engine, REST API and webapps of the Camunda starters on the benchmark's database (H2 or
+ * PostgreSQL; the engine creates its schema itself), but none of Borgerflow's beans, migrations,
+ * security or models.
  * <p>
  * Deliberately not a {@code @SpringBootApplication}/{@code @Configuration}: component scanning of
  * {@code dk.borgerflow} in the test suite must never pick it up.

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,8 +67,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * noise of a shared machine cancels out (docs/benchmarks.md). Started by {@code deployments/bench/run.sh};
  * not a test (its name matches no surefire pattern), so {@code mvn verify} never runs it.
  * <p>
- * Each scenario runs the app and its bare twin in the same JVM, engine and database, interleaved
- * (A/B/A/B), and compares medians. The last line on stdout is the {@code RESULT} line.
+ * Each scenario runs the app and its bare twin in the same JVM, engine and database (H2 or, with
+ * {@code --db=postgres}, PostgreSQL: {@link BenchDatabase}), interleaved (A/B/A/B), and compares
+ * medians. The last line on stdout is the {@code RESULT} line.
  */
 public final class BorgerflowBenchmark {
 
@@ -75,6 +77,7 @@ public final class BorgerflowBenchmark {
     static final String PASSWORD = "demo";
 
     final Settings settings;
+    final BenchDatabase db;
     final Path workDir;
     final Map<String, String> result = new LinkedHashMap<>();
     final List<String[]> table = new ArrayList<>();
@@ -85,6 +88,7 @@ public final class BorgerflowBenchmark {
     List<String> tenants;
     List<Topic> topics;
     int port;
+    String dbDescription;
 
     /** Sizes of the scenarios; {@code --quick} is the smaller set. */
     record Settings(boolean quick, int intakeRequests, int intakeClients, int intakePairs, int escalationN,
@@ -100,8 +104,9 @@ public final class BorgerflowBenchmark {
         }
     }
 
-    BorgerflowBenchmark(Settings settings, Path workDir) {
+    BorgerflowBenchmark(Settings settings, BenchDatabase db, Path workDir) {
         this.settings = settings;
+        this.db = db;
         this.workDir = workDir;
     }
 
@@ -111,9 +116,16 @@ public final class BorgerflowBenchmark {
         String only = a.stream().filter(s -> s.startsWith("--only=")).map(s -> s.substring(7)).findFirst().orElse("");
         Path docs = Path.of(a.stream().filter(s -> s.startsWith("--docs=")).map(s -> s.substring(7)).findFirst()
                 .orElse("docs/benchmarks.md"));
+        BenchDatabase db = BenchDatabase.of(a.stream().filter(s -> s.startsWith("--db=")).map(s -> s.substring(5))
+                .findFirst().orElse("h2"));
+        String unreachable = db.unreachable();
+        if (unreachable != null) {
+            progress("ERROR: " + unreachable);
+            System.exit(2);
+        }
         Path work = Path.of("target/bench");
         Files.createDirectories(work);
-        BorgerflowBenchmark bench = new BorgerflowBenchmark(settings, work);
+        BorgerflowBenchmark bench = new BorgerflowBenchmark(settings, db, work);
         int code = 0;
         try {
             bench.run(only);
@@ -131,7 +143,8 @@ public final class BorgerflowBenchmark {
     }
 
     void run(String only) throws Exception {
-        progress("mode: " + (settings.quick ? "quick" : "full") + " " + settings);
+        dbDescription = db.describe();
+        progress("mode: " + (settings.quick ? "quick" : "full") + " " + settings + "; database: " + dbDescription);
         boolean all = only.isEmpty();
         if (all || !only.equals("startup")) {
             startApp();
@@ -158,18 +171,18 @@ public final class BorgerflowBenchmark {
     // ---------------------------------------------------------------------------------------------
     // the app in this JVM
 
-    void startApp() throws IOException {
-        Path db = workDir.resolve("db-" + System.currentTimeMillis());
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("spring.datasource.url", "jdbc:h2:file:" + db.toAbsolutePath() + "/borgerflow"
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+    void startApp() throws SQLException {
+        Path h2 = workDir.resolve("db-" + System.currentTimeMillis()).resolve("borgerflow");
+        String url = db.fresh("borgerflow_bench", h2);
+        Map<String, Object> props = StartupProbe.appDatabase(url, db.user(), db.password());
         props.put("server.port", "0");
         props.put("spring.main.banner-mode", "off");
         // one log line per inquiry would measure the console, not the app (production logs to a file)
         props.put("logging.level.root", "warn");
         props.put("logging.level.dk.borgerflow", "warn");
         long t0 = System.nanoTime();
-        app = new SpringApplicationBuilder(BorgerflowApplication.class).profiles("demo").run(StartupProbe.args(props));
+        app = new SpringApplicationBuilder(BorgerflowApplication.class).profiles(StartupProbe.profiles(url))
+                .run(StartupProbe.args(props));
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
         engine = app.getBean(ProcessEngine.class);
         BenchTwins.deploy(engine.getRepositoryService());
@@ -426,6 +439,9 @@ public final class BorgerflowBenchmark {
         }
         open = tasks.createTaskQuery().count();
         progress("queue: " + open + " open tasks (created in " + ms(System.nanoTime() - t0) + " ms)");
+        if (db.postgres()) {
+            analyzeQueueTables(app.getBean(JdbcTemplate.class));
+        }
 
         IdentityService identity = engine.getIdentityService();
         FilterService filters = engine.getFilterService();
@@ -490,7 +506,7 @@ public final class BorgerflowBenchmark {
     /**
      * Copies every open twin task {@code copies} times with its identity links and task
      * authorizations (ids suffixed {@code ~n}, due dates spread over -5..+30 days): rows as the engine
-     * writes them, without the hours it would take to start 100,000 instances on 2 cores. H2 only.
+     * writes them, without the hours it would take to start 100,000 instances on 2 cores.
      */
     void cloneTwinTasks(JdbcTemplate jdbc, int copies) {
         String seeds = "select T.ID_ from ACT_RU_TASK T join ACT_RE_PROCDEF D on T.PROC_DEF_ID_ = D.ID_ where D.KEY_ = '"
@@ -499,7 +515,7 @@ public final class BorgerflowBenchmark {
         try {
             copy(jdbc, "ACT_RU_TASK", "ID_ in (select ID_ from BENCH_SEED)", copies, Map.of(
                     "ID_", "X.ID_ || '~' || R.X",
-                    "DUE_DATE_", "DATEADD(MINUTE, MOD(R.X * 7919 + ORA_HASH(X.ID_), 50400) - 7200, LOCALTIMESTAMP)"));
+                    "DUE_DATE_", spreadDueDate()));
             copy(jdbc, "ACT_RU_IDENTITYLINK", "TASK_ID_ in (select ID_ from BENCH_SEED)", copies, Map.of(
                     "ID_", "X.ID_ || '~' || R.X", "TASK_ID_", "X.TASK_ID_ || '~' || R.X"));
             copy(jdbc, "ACT_RU_AUTHORIZATION", "RESOURCE_TYPE_ = 7 and RESOURCE_ID_ in (select ID_ from BENCH_SEED)",
@@ -509,18 +525,45 @@ public final class BorgerflowBenchmark {
         }
     }
 
-    static void copy(JdbcTemplate jdbc, String table, String where, int copies, Map<String, String> replaced) {
-        List<String> columns = jdbc.queryForList("select COLUMN_NAME from INFORMATION_SCHEMA.COLUMNS where "
-                + "TABLE_NAME = ? order by ORDINAL_POSITION", String.class, table);
+    /** Copy number R.X and the task id spread the due dates over -5..+30 days (50,400 minutes from -7,200). */
+    String spreadDueDate() {
+        return db.postgres()
+                ? "LOCALTIMESTAMP + (MOD(R.X * 7919 + ABS(HASHTEXT(X.ID_)::BIGINT), 50400) - 7200) "
+                        + "* INTERVAL '1 minute'"
+                : "DATEADD(MINUTE, MOD(R.X * 7919 + ORA_HASH(X.ID_), 50400) - 7200, LOCALTIMESTAMP)";
+    }
+
+    void copy(JdbcTemplate jdbc, String table, String where, int copies, Map<String, String> replaced) {
+        // Camunda's PostgreSQL tables are unquoted, so stored in lower case; upper() keeps one spelling
+        List<String> columns = db.postgres()
+                ? jdbc.queryForList("select upper(column_name) from information_schema.columns where table_schema = "
+                        + "current_schema() and table_name = ? order by ordinal_position", String.class,
+                        table.toLowerCase(Locale.ROOT))
+                : jdbc.queryForList("select COLUMN_NAME from INFORMATION_SCHEMA.COLUMNS where TABLE_NAME = ? order by "
+                        + "ORDINAL_POSITION", String.class, table);
         String select = columns.stream().map(c -> replaced.getOrDefault(c, "X." + c))
                 .collect(java.util.stream.Collectors.joining(", "));
+        String range = db.postgres() ? "generate_series(1, " + copies + ") R(X)" : "SYSTEM_RANGE(1, " + copies + ") R";
         long s = System.nanoTime();
         int rows = jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select
-                + " from " + table + " X cross join SYSTEM_RANGE(1, " + copies + ") R where X." + where);
+                + " from " + table + " X cross join " + range + " where X." + where);
         progress("queue: copied " + rows + " rows of " + table + " in " + (long) ms(System.nanoTime() - s) + " ms");
     }
 
-    /** H2's plans for the filter's and the bare query's SQL (as the engine logs them), for finding indexes. */
+    /** Fresh statistics: without them PostgreSQL would plan for tables of a few hundred rows. */
+    static void analyzeQueueTables(JdbcTemplate jdbc) {
+        long s = System.nanoTime();
+        for (String table : List.of("ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION", "ACT_RE_PROCDEF")) {
+            jdbc.execute("analyze " + table);
+        }
+        progress("queue: analyzed the task, identity link, authorization and process definition tables in "
+                + (long) ms(System.nanoTime() - s) + " ms");
+    }
+
+    /**
+     * The database's plans for the filter's and the bare query's SQL (as the engine logs them for that
+     * database), for finding indexes; on PostgreSQL with {@code EXPLAIN ANALYZE}.
+     */
     void explainQueue(List<String> groups, String tenant) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         String in = groups.stream().map(g -> "'" + g + "'").collect(java.util.stream.Collectors.joining(", "));
@@ -532,8 +575,8 @@ public final class BorgerflowBenchmark {
         String filter = "select distinct " + columns + " from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on "
                 + "I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join ( SELECT A.* "
                 + "FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'x', '*') OR A.GROUP_ID_ IN ( "
-                + in + " ) ) AND ( ( A.RESOURCE_TYPE_ = 7 AND BITAND(A.PERMS_,CAST(2 AS BIGINT)) = 2 OR "
-                + "A.RESOURCE_TYPE_ = 6 AND BITAND(A.PERMS_,CAST(64 AS BIGINT)) = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ "
+                + in + " ) ) AND ( ( A.RESOURCE_TYPE_ = 7 AND " + bitAnd("A.PERMS_", 2) + " = 2 OR "
+                + "A.RESOURCE_TYPE_ = 6 AND " + bitAnd("A.PERMS_", 64) + " = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ "
                 + "IN ( RES.ID_ , D.KEY_ , '*' )) WHERE ( 1 = 1 and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' "
                 + "and ( I.GROUP_ID_ IN ( " + in + " ) ) ) ) and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR "
                 + "(AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null or RES.TENANT_ID_ in ( '" + tenant
@@ -542,9 +585,16 @@ public final class BorgerflowBenchmark {
             long s = System.nanoTime();
             jdbc.queryForList(sql);
             long e = System.nanoTime() - s;
-            progress("EXPLAIN (" + (long) ms(e) + " ms): " + String.join("\n", jdbc.queryForList("EXPLAIN " + sql,
+            String explain = db.postgres() ? "EXPLAIN ANALYZE " : "EXPLAIN ";
+            progress("EXPLAIN (" + (long) ms(e) + " ms): " + String.join("\n", jdbc.queryForList(explain + sql,
                     String.class)));
         }
+    }
+
+    /** As Camunda's SQL mappings write a permission check on each database (DbSqlSessionFactory). */
+    String bitAnd(String column, int bits) {
+        return db.postgres() ? "(" + column + " & " + bits + ")"
+                : "BITAND(" + column + ",CAST(" + bits + " AS BIGINT))";
     }
 
     /** Agents as {id, groups, tenants}; alternates filter and bare query, after a warm-up. */
@@ -596,14 +646,16 @@ public final class BorgerflowBenchmark {
         String cp = System.getProperty("java.class.path");
         Path dbs = workDir.resolve("startup-" + System.currentTimeMillis());
         Files.createDirectories(dbs);
+        String fullUrl = db.fresh("borgerflow_bench_full", dbs.resolve("full").resolve("db"));
+        String bareUrl = db.fresh("borgerflow_bench_bare", dbs.resolve("bare").resolve("db"));
         progress("startup: first start of each (creates the schema; not counted)");
-        startOnce(cp, "full", dbs);
-        startOnce(cp, "bare", dbs);
+        startOnce(cp, "full", fullUrl, dbs);
+        startOnce(cp, "bare", bareUrl, dbs);
         List<Double> full = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         for (int round = 1; round <= settings.startupPairs; round++) {
-            double f = startOnce(cp, "full", dbs);
-            double b = startOnce(cp, "bare", dbs);
+            double f = startOnce(cp, "full", fullUrl, dbs);
+            double b = startOnce(cp, "bare", bareUrl, dbs);
             full.add(f);
             bare.add(b);
             progress(String.format(Locale.ROOT, "startup round %d/%d: full %.0f ms, bare %.0f ms", round,
@@ -616,11 +668,11 @@ public final class BorgerflowBenchmark {
                         median(bare), settings.startupPairs), met(ratio <= 1.3)});
     }
 
-    double startOnce(String cp, String mode, Path dbs) throws Exception {
+    double startOnce(String cp, String mode, String url, Path dbs) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = dbs.resolve(mode + ".log").toFile();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", cp, StartupProbe.class.getName(), mode,
-                dbs.resolve(mode).toAbsolutePath() + "/db");
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", cp, StartupProbe.class.getName(), mode, url,
+                db.user(), db.password());
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log));
         long t0 = System.nanoTime();
         Process p = pb.start();
@@ -664,7 +716,7 @@ public final class BorgerflowBenchmark {
         StringBuilder run = new StringBuilder();
         run.append("- run: ").append(settings.quick ? "`--quick`" : "full").append(", finished ")
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-        run.append("- sizes: ").append(settings).append('\n');
+        run.append("- sizes: ").append(settings).append(", database ").append(db.label()).append('\n');
         notes.forEach(n -> run.append("- ").append(n).append('\n'));
         details.forEach(d -> run.append("- ").append(d).append('\n'));
         run.append("- result line: `").append(resultLine()).append("`\n");
@@ -672,9 +724,10 @@ public final class BorgerflowBenchmark {
                 + memoryGb() + " GiB, shared with other engineers' builds\n- java: "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", max heap of the benchmark JVM " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB\n- os: "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + "\n";
-        String text = Files.readString(template).replace("{{TABLE}}", t).replace("{{RUN}}", run)
-                .replace("{{MACHINE}}", machine);
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + "\n- database: "
+                + dbDescription + "\n";
+        String text = Files.readString(template).replace("{{DATABASE}}", db.label()).replace("{{TABLE}}", t)
+                .replace("{{RUN}}", run).replace("{{MACHINE}}", machine);
         Files.writeString(docs, text);
         progress("wrote " + docs);
     }
