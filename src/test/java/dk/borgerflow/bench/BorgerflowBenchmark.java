@@ -726,10 +726,28 @@ public final class BorgerflowBenchmark {
                 + ", max heap of the benchmark JVM " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB\n- os: "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "\n- database: "
                 + dbDescription + "\n";
-        String text = Files.readString(template).replace("{{DATABASE}}", db.label()).replace("{{TABLE}}", t)
-                .replace("{{RUN}}", run).replace("{{MACHINE}}", machine);
+        String block = "### " + db.label() + "\n\n" + t + "\n" + run + "\nMachine:\n\n" + machine;
+        String text = Files.readString(template);
+        String earlier = Files.exists(docs) ? Files.readString(docs) : "";
+        for (String kind : List.of("postgres", "h2")) {
+            String own = kind.equals(db.postgres() ? "postgres" : "h2") ? block : runBlock(earlier, kind)
+                    .orElse("### " + BenchDatabase.of(kind).label() + "\n\nNot run yet: `deployments/bench/run.sh --db="
+                            + kind + "`.\n");
+            text = text.replace("{{RUN:" + kind + "}}", "<!-- bench:" + kind + " -->\n" + own.strip() + "\n<!-- /bench:"
+                    + kind + " -->");
+        }
         Files.writeString(docs, text);
         progress("wrote " + docs);
+    }
+
+    /** The block of one database's latest run in an earlier report, so a run on the other keeps it. */
+    static java.util.Optional<String> runBlock(String report, String kind) {
+        String start = "<!-- bench:" + kind + " -->";
+        String end = "<!-- /bench:" + kind + " -->";
+        int from = report.indexOf(start);
+        int to = report.indexOf(end);
+        return from < 0 || to < from ? java.util.Optional.empty()
+                : java.util.Optional.of(report.substring(from + start.length(), to));
     }
 
     static String memoryGb() {
