@@ -90,7 +90,10 @@ class InquiryProcessDelegates {
     /** Non-interrupting boundary timers at the warning point: the team lead is alerted. */
     @Bean
     JavaDelegate warnTeamLead(InquiryService inquiries) {
-        return execution -> inquiries.warn(inquiryId(execution));
+        return execution -> {
+            java.util.Date dueAt = (java.util.Date) execution.getVariable(VAR_DUE_AT);
+            inquiries.warn(inquiryId(execution), dueAt == null ? null : dueAt.toInstant());
+        };
     }
 
     /** After waiting for the citizen: the deadline runs again, pushed by the pause. */

@@ -324,9 +324,16 @@ public class InquiryService {
         return inquiry;
     }
 
-    /** The warning point passed: recorded, and the team lead becomes a candidate of the open task. */
+    /**
+     * The warning point passed: recorded, and the team lead becomes a candidate of the open task.
+     * When the deadline has passed too (after downtime, or an old letter registered late), a warning
+     * says nothing new: the breach timer escalates the inquiry, and nothing is loaded or written here.
+     */
     @Transactional
-    void warn(String inquiryId) {
+    void warn(String inquiryId, Instant dueAt) {
+        if (dueAt != null && !dueAt.isAfter(now())) {
+            return;
+        }
         Inquiry inquiry = load(inquiryId);
         inquiry.warnDeadline(now());
         tasks.createTaskQuery().processInstanceId(inquiry.processInstanceId()).active().list()

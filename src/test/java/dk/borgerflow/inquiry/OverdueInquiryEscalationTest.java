@@ -86,8 +86,8 @@ class OverdueInquiryEscalationTest {
         assertThat(escalated.at("/escalations/0/toTier").asText()).isEqualTo("DESK");
         assertThat(escalated.get("tier").asText()).isEqualTo("DESK");
         assertThat(Instant.parse(escalated.get("dueAt").asText())).isAfter(Instant.now());
-        // the warning point had passed too, but a warning after the breach says nothing new: the
-        // breach timer runs first (higher job priority) and cancels it
+        // the warning point had passed too, but a warning for a deadline that has passed says
+        // nothing new: the breach escalates, the team lead is not warned as well
         assertThat(escalated.get("history")).noneMatch(h -> h.path("reason").asText().startsWith("Advarsel"));
     }
 
