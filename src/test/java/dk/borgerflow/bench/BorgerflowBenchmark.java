@@ -351,8 +351,13 @@ public final class BorgerflowBenchmark {
         executor.start();
         long deadline = t0 + Duration.ofMinutes(settings.quick ? 3 : 20).toNanos();
         long done;
+        long reported = System.nanoTime();
         while ((done = count(jdbc, "select count(*) from inquiry_escalation") - before) < n
                 && System.nanoTime() < deadline) {
+            if (System.nanoTime() - reported > 10_000_000_000L) {
+                progress("escalation: " + done + "/" + n + " escalated");
+                reported = System.nanoTime();
+            }
             Thread.sleep(100);
         }
         long elapsed = System.nanoTime() - t0;
@@ -382,8 +387,14 @@ public final class BorgerflowBenchmark {
         long t0 = System.nanoTime();
         executor.start();
         long deadline = t0 + Duration.ofMinutes(settings.quick ? 3 : 20).toNanos();
-        while (management.createJobQuery().processDefinitionKey(BenchTwins.BARE_TIMER).count() > 0
+        long left;
+        long reported = System.nanoTime();
+        while ((left = management.createJobQuery().processDefinitionKey(BenchTwins.BARE_TIMER).count()) > 0
                 && System.nanoTime() < deadline) {
+            if (System.nanoTime() - reported > 10_000_000_000L) {
+                progress("escalation: " + (n - left) + "/" + n + " bare timers fired");
+                reported = System.nanoTime();
+            }
             Thread.sleep(100);
         }
         long elapsed = System.nanoTime() - t0;
