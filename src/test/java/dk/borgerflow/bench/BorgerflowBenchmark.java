@@ -350,16 +350,8 @@ public final class BorgerflowBenchmark {
         long t0 = System.nanoTime();
         executor.start();
         long deadline = t0 + Duration.ofMinutes(settings.quick ? 3 : 20).toNanos();
-        long done;
-        long reported = System.nanoTime();
-        while ((done = count(jdbc, "select count(*) from inquiry_escalation") - before) < n
-                && System.nanoTime() < deadline) {
-            if (System.nanoTime() - reported > 10_000_000_000L) {
-                progress("escalation: " + done + "/" + n + " escalated");
-                reported = System.nanoTime();
-            }
-            Thread.sleep(100);
-        }
+        awaitWithProgress(() -> count(jdbc, "select count(*) from inquiry_escalation") - before, n, deadline,
+                "escalated");
         long elapsed = System.nanoTime() - t0;
         // let anything still due run, then check exactly once
         Thread.sleep(1_000);
@@ -387,21 +379,27 @@ public final class BorgerflowBenchmark {
         long t0 = System.nanoTime();
         executor.start();
         long deadline = t0 + Duration.ofMinutes(settings.quick ? 3 : 20).toNanos();
-        long left;
-        long reported = System.nanoTime();
-        while ((left = management.createJobQuery().processDefinitionKey(BenchTwins.BARE_TIMER).count()) > 0
-                && System.nanoTime() < deadline) {
-            if (System.nanoTime() - reported > 10_000_000_000L) {
-                progress("escalation: " + (n - left) + "/" + n + " bare timers fired");
-                reported = System.nanoTime();
-            }
-            Thread.sleep(100);
-        }
+        awaitWithProgress(() -> n - management.createJobQuery().processDefinitionKey(BenchTwins.BARE_TIMER).count(), n,
+                deadline, "bare timers fired");
         long elapsed = System.nanoTime() - t0;
         Thread.sleep(1_000);
         long fired = history.createHistoricActivityInstanceQuery().activityId(BenchTwins.BARE_TIMER_EVENT).count()
                 - before;
         return new int[] {(int) ms(elapsed), (int) Math.max(0, n - fired), (int) Math.max(0, fired - n)};
+    }
+
+    /** Polls until {@code done} reaches {@code n} or the deadline passes, with a progress line every 10 s. */
+    static void awaitWithProgress(java.util.function.LongSupplier done, long n, long deadline, String what)
+            throws InterruptedException {
+        long reported = System.nanoTime();
+        long now;
+        while ((now = done.getAsLong()) < n && System.nanoTime() < deadline) {
+            if (System.nanoTime() - reported > 10_000_000_000L) {
+                progress("escalation: " + now + "/" + n + " " + what);
+                reported = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
     }
 
     JobExecutor jobExecutor() {
