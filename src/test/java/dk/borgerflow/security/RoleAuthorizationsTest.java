@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -22,8 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The role groups and their authorizations come from {@link IdentityMigration}, not from clicks in
  * Camunda Admin: every role exists, the process owner may deploy through engine-rest (what Camunda
- * Modeler does) and workers may not, and a permission added to a role later is merged into the
- * authorization the role already has.
+ * Modeler does) and workers may not, nobody but the administrator may change or delete definitions,
+ * and at every start each role's authorizations converge to what the role may do: missing
+ * permissions added, those the role no longer has removed.
  */
 @BorgerflowTest
 class RoleAuthorizationsTest {
@@ -81,31 +83,88 @@ class RoleAuthorizationsTest {
     }
 
     @Test
-    void theProcessOwnerMayChangeProcessDefinitionsAndTheManagerReadsTheirHistory() {
-        // both were lost once: every worker role got READ on process definitions first, and the
+    void theProcessOwnerAndTheManagerReadDefinitionsAndTheirHistoryButChangeNothing() {
+        // READ_HISTORY was lost once: every worker role got READ on process definitions first, and the
         // later, larger grants for the same resource were skipped
         assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNER),
-                ProcessDefinitionPermissions.SUSPEND, Resources.PROCESS_DEFINITION, "inquiry")).isTrue();
-        assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNER), Permissions.UPDATE,
-                Resources.DECISION_DEFINITION, "routing")).isTrue();
+                ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "inquiry")).isTrue();
         assertThat(authorizations.isUserAuthorized("manager", List.of(Groups.MANAGER),
                 ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "inquiry")).isTrue();
-        assertThat(authorizations.isUserAuthorized("agent-slagelse", List.of("cc-general"),
-                ProcessDefinitionPermissions.SUSPEND, Resources.PROCESS_DEFINITION, "inquiry")).isFalse();
+        // suspending, deleting and changing the history time to live are the administrator's
+        for (String role : List.of(Groups.PROCESS_OWNER, Groups.MANAGER, "cc-general")) {
+            for (Permission destructive : List.of(ProcessDefinitionPermissions.SUSPEND, Permissions.UPDATE,
+                    Permissions.DELETE, ProcessDefinitionPermissions.DELETE_INSTANCE,
+                    ProcessDefinitionPermissions.MIGRATE_INSTANCE)) {
+                assertThat(authorizations.isUserAuthorized("someone", List.of(role), destructive,
+                        Resources.PROCESS_DEFINITION, "inquiry")).as(role + " " + destructive).isFalse();
+            }
+            assertThat(authorizations.isUserAuthorized("someone", List.of(role), Permissions.UPDATE,
+                    Resources.DECISION_DEFINITION, "routing")).as(role).isFalse();
+        }
     }
 
     @Test
-    void aPermissionGrantedLaterIsMergedIntoTheRolesExistingAuthorization() {
-        Authorization existing = processOwnerOnAllProcessDefinitions().get(0);
-        existing.setPermissions(new Permissions[] {Permissions.READ});
-        authorizations.saveAuthorization(existing);
-        assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNER), Permissions.UPDATE,
-                Resources.PROCESS_DEFINITION, ANY)).isFalse();
+    void aRolesAuthorizationConvergesToWhatTheRoleMayDoAtTheNextStart() {
+        // an older database: the process owner had ALL on definitions and deployments, and a grant on
+        // all batches that no role has any longer
+        Authorization definitions = processOwnerOn(Resources.PROCESS_DEFINITION).get(0);
+        definitions.setPermissions(new Permissions[] {Permissions.ALL});
+        authorizations.saveAuthorization(definitions);
+        Authorization batches = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        batches.setGroupId(Groups.PROCESS_OWNER);
+        batches.setResource(Resources.BATCH);
+        batches.setResourceId(ANY);
+        batches.addPermission(Permissions.ALL);
+        authorizations.saveAuthorization(batches);
+        // the operator's grant on one single filter is not the migration's
+        Authorization oneFilter = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        oneFilter.setGroupId(Groups.PROCESS_OWNER);
+        oneFilter.setResource(Resources.FILTER);
+        oneFilter.setResourceId("some-filter-id");
+        oneFilter.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(oneFilter);
+        // and a grant that lost a permission the role has: deployments with READ only
+        Authorization deployments = processOwnerOn(Resources.DEPLOYMENT).get(0);
+        deployments.setPermissions(new Permissions[] {Permissions.READ});
+        authorizations.saveAuthorization(deployments);
+
+        migration.migrate();
+        migration.migrate(); // idempotent
+
+        assertThat(processOwnerOn(Resources.PROCESS_DEFINITION)).singleElement().satisfies(a -> {
+            assertThat(a.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isTrue();
+            assertThat(a.isPermissionGranted(ProcessDefinitionPermissions.SUSPEND)).isFalse();
+            assertThat(a.isPermissionGranted(Permissions.DELETE)).isFalse();
+            assertThat(a.isPermissionGranted(Permissions.UPDATE)).isFalse();
+        });
+        assertThat(processOwnerOn(Resources.BATCH)).isEmpty();
+        assertThat(processOwnerOn(Resources.DEPLOYMENT)).singleElement().satisfies(a -> {
+            assertThat(a.isPermissionGranted(Permissions.CREATE)).isTrue();
+            assertThat(a.isPermissionGranted(Permissions.DELETE)).isFalse();
+        });
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNER)
+                .resourceType(Resources.FILTER).resourceId("some-filter-id").count()).isEqualTo(1);
+        authorizations.deleteAuthorization(authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNER)
+                .resourceType(Resources.FILTER).resourceId("some-filter-id").singleResult().getId());
+    }
+
+    @Test
+    void whoeverDeployedLosesDeletingTheirDeploymentAtTheNextStart() {
+        // what Camunda's default authorization provider gave whoever deployed, before DefaultGrantsPlugin
+        Authorization own = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        own.setUserId("owner");
+        own.setResource(Resources.DEPLOYMENT);
+        own.setResourceId("an-old-deployment");
+        own.addPermission(Permissions.READ);
+        own.addPermission(Permissions.DELETE);
+        authorizations.saveAuthorization(own);
 
         migration.migrate();
 
-        assertThat(processOwnerOnAllProcessDefinitions()).singleElement()
-                .satisfies(a -> assertThat(a.isEveryPermissionGranted()).isTrue());
+        assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNER), Permissions.DELETE,
+                Resources.DEPLOYMENT, "an-old-deployment")).isFalse();
+        assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNER), Permissions.READ,
+                Resources.DEPLOYMENT, "an-old-deployment")).isTrue();
     }
 
     @Test
@@ -122,9 +181,9 @@ class RoleAuthorizationsTest {
                 .satisfies(a -> assertThat(a.isEveryPermissionGranted()).isTrue());
     }
 
-    private List<Authorization> processOwnerOnAllProcessDefinitions() {
+    private List<Authorization> processOwnerOn(Resources resource) {
         return authorizations.createAuthorizationQuery().groupIdIn(Groups.PROCESS_OWNER)
-                .resourceType(Resources.PROCESS_DEFINITION).resourceId(ANY).list();
+                .resourceType(resource).resourceId(ANY).list();
     }
 
     private EngineRest as(String user) {

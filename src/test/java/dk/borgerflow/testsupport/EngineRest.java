@@ -1,5 +1,6 @@
 package dk.borgerflow.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /** A small HTTP client with Basic authentication for engine-rest, our API and Actuator of one node. */
@@ -41,8 +43,23 @@ public final class EngineRest {
         return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    public HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE().build());
+    }
+
     /** {@code POST /engine-rest/deployment/create} with one resource, duplicate filtering on. */
     public HttpResponse<String> deploy(String deploymentName, String resourceName, byte[] content)
+            throws IOException, InterruptedException {
+        return deploy(deploymentName, Map.of(resourceName, content));
+    }
+
+    /** {@code POST /engine-rest/deployment/create} with several resources (name → content), duplicate filtering on. */
+    public HttpResponse<String> deploy(String deploymentName, Map<String, byte[]> resources)
             throws IOException, InterruptedException {
         String boundary = "----borgerflow" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
@@ -51,18 +68,19 @@ public final class EngineRest {
             head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
                     .append(field[0]).append("\"\r\n\r\n").append(field[1]).append("\r\n");
         }
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                .append(resourceName).append("\"; filename=\"").append(resourceName)
-                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[start.length + content.length + end.length];
-        System.arraycopy(start, 0, body, 0, start.length);
-        System.arraycopy(content, 0, body, start.length, content.length);
-        System.arraycopy(end, 0, body, start.length + content.length, end.length);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        for (var resource : resources.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + resource.getKey()
+                    + "\"; filename=\"" + resource.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(resource.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request("/engine-rest/deployment/create")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     /** The {@code count} of an engine-rest {@code .../count} resource. */
