@@ -78,9 +78,17 @@ final class ModelGuard {
         if (lower.endsWith(".form")) {
             return problems; // Camunda Forms are JSON rendered by form-js: no scripts, no server-side evaluation
         }
-        Element root = parse(name, content);
+        Element root;
+        try {
+            root = parse(name, content);
+        } catch (RuntimeException e) {
+            // Camunda's deployer would refuse it too, but as a 500 ("Could not parse")
+            problems.add(new ProblemImpl("'" + name + "' is not well-formed XML (a DOCTYPE is not allowed either): "
+                    + e.getMessage(), null));
+            return problems;
+        }
         if (root == null) {
-            return problems; // not well-formed: Camunda's own deployer refuses it with its parse errors
+            return problems;
         }
         boolean dmn = lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml");
         walk(root, new ArrayDeque<>(), dmn, problems);
@@ -208,13 +216,9 @@ final class ModelGuard {
 
     /** Camunda's own XML parser (secure processing, no external entities), without schema validation. */
     private static Element parse(String name, byte[] content) {
-        try {
-            Parse parse = new XmlParser().createParse().name(name).sourceInputStream(new ByteArrayInputStream(content));
-            parse.execute();
-            return parse.getRootElement();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        Parse parse = new XmlParser().createParse().name(name).sourceInputStream(new ByteArrayInputStream(content));
+        parse.execute();
+        return parse.getRootElement();
     }
 
     private static final class XmlParser extends Parser {

@@ -183,6 +183,22 @@ class ModelGuardTest {
                     camunda:formKey="embedded:deployment:evil.html"/>"""), "Task_Embedded", "only Camunda Forms");
     }
 
+    @Test
+    void aModelWithADoctypeIsRefusedBeforeAnyEntityIsExpanded() throws Exception {
+        String bomb = new String(aProcessWith("<bpmn:userTask id=\"Task_Bomb\" name=\"&b;\"/>"),
+                StandardCharsets.UTF_8).replace("<bpmn:definitions", """
+                <!DOCTYPE bpmn:definitions [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">
+                  <!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <bpmn:definitions""");
+        long deployments = repository.createDeploymentQuery().count();
+
+        HttpResponse<String> refused = owner().deploy("doctype", "doctype.bpmn", bomb.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).containsIgnoringCase("DOCTYPE");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
     // ---- allowed ----
 
     @Test

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The table "Who may do what" of docs/operations.md, row by row, from the attacker's side: each row
@@ -62,6 +63,8 @@ class RoleActionTableTest {
     IdentityService identity;
     @Autowired
     AuthorizationService authorizations;
+    @Autowired
+    JdbcTemplate jdbc;
 
     // ---- models ----
 
@@ -184,6 +187,33 @@ class RoleActionTableTest {
     }
 
     // ---- instances ----
+
+    @Test
+    void everyoneServingAMunicipalityStartsItsInquiriesThroughOurApiAndNoOneElsesMunicipality() throws Exception {
+        String call = """
+                {"municipality":"%s","channel":"PHONE","topic":"housing-benefit",
+                 "summary":"Spørger til boligstøtte","citizen":{"name":"Mette Jensen"}}""";
+        for (String user : List.of("agent-slagelse", "desk-slagelse", OWNER, ADMIN)) {
+            long before = inquiries("slagelse");
+            HttpResponse<String> created = as(user).postJson("/api/inquiries", call.formatted("slagelse"));
+            assertThat(created.statusCode()).as(user + ": " + created.body()).isEqualTo(201);
+            assertThat(inquiries("slagelse")).isEqualTo(before + 1);
+        }
+        for (String user : WORKERS) {
+            long before = inquiries("roskilde");
+            long instances = runtime.createProcessInstanceQuery().processDefinitionKey("inquiry")
+                    .tenantIdIn("roskilde").count();
+            HttpResponse<String> refused = as(user).postJson("/api/inquiries", call.formatted("roskilde"));
+            if (user.equals("manager")) { // serves every municipality, like the process owner
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(201);
+                continue;
+            }
+            assertForbidden(user, refused);
+            assertThat(inquiries("roskilde")).as(user).isEqualTo(before);
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("inquiry").tenantIdIn("roskilde")
+                    .count()).as(user).isEqualTo(instances);
+        }
+    }
 
     @Test
     void nobodyButTheAdministratorStartsAProcessDirectlyOverEngineRest() throws Exception {
@@ -437,6 +467,10 @@ class RoleActionTableTest {
 
     private static String uniqueKey() {
         return "Process_RoleTable" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private long inquiries(String municipality) {
+        return jdbc.queryForObject("select count(*) from inquiry where municipality = ?", Long.class, municipality);
     }
 
     private ProcessDefinition definition(Running running) {

@@ -66,8 +66,12 @@ class RoleAuthorizationsTest {
         }
         assertThat(authorizations.isUserAuthorized("someone", List.of(Groups.MANAGER), Permissions.ACCESS,
                 Resources.APPLICATION, "cockpit")).isTrue();
-        assertThat(authorizations.isUserAuthorized("someone", List.of(Groups.DESK), Permissions.ACCESS,
-                Resources.APPLICATION, "cockpit")).isFalse();
+        assertThat(authorizations.isUserAuthorized("someone", List.of(Groups.PROCESS_OWNER), Permissions.ACCESS,
+                Resources.APPLICATION, "cockpit")).isTrue();
+        for (String worker : List.of(Groups.DESK, Groups.TEAM_LEAD, "cc-general", Groups.SECRETARIAT)) {
+            assertThat(authorizations.isUserAuthorized("someone", List.of(worker), Permissions.ACCESS,
+                    Resources.APPLICATION, "cockpit")).as(worker).isFalse();
+        }
     }
 
     @Test
