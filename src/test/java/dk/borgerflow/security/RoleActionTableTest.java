@@ -235,10 +235,14 @@ class RoleActionTableTest {
     @Test
     void nobodyButTheAdministratorDeletesARunningInstance() throws Exception {
         Running running = aRunningInstance();
+        long batches = management.createBatchQuery().count();
         for (String user : NOT_ADMIN) {
             assertForbidden(user, as(user).delete("/engine-rest/process-instance/" + running.instanceId()));
+            assertForbidden(user, as(user).postJson("/engine-rest/process-instance/delete",
+                    "{\"processInstanceIds\":[\"" + running.instanceId() + "\"],\"deleteReason\":\"batch\"}"));
             assertStillRunning(running);
         }
+        assertThat(management.createBatchQuery().count()).as("no batch was created").isEqualTo(batches);
         HttpResponse<String> deleted = as(ADMIN).delete("/engine-rest/process-instance/" + running.instanceId());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(instance(running)).isNull();
@@ -298,14 +302,19 @@ class RoleActionTableTest {
     @Test
     void nobodyButTheAdministratorSetsVariablesOfAnInstanceOutsideATask() throws Exception {
         Running running = aRunningInstance();
+        long batches = management.createBatchQuery().count();
         String write = "{\"modifications\":{\"municipality\":{\"value\":\"roskilde\",\"type\":\"String\"},"
                 + "\"injected\":{\"value\":true,\"type\":\"Boolean\"}}}";
         for (String user : NOT_ADMIN) {
             assertForbidden(user, as(user).postJson("/engine-rest/process-instance/" + running.instanceId()
                     + "/variables", write));
+            assertForbidden(user, as(user).postJson("/engine-rest/process-instance/variables-async",
+                    "{\"processInstanceIds\":[\"" + running.instanceId() + "\"],\"variables\":"
+                            + "{\"injected\":{\"value\":true,\"type\":\"Boolean\"}}}"));
             assertThat(runtime.getVariables(running.instanceId())).as(user)
                     .containsEntry("municipality", "slagelse").doesNotContainKey("injected");
         }
+        assertThat(management.createBatchQuery().count()).as("no batch was created").isEqualTo(batches);
         HttpResponse<String> written = as(ADMIN).postJson("/engine-rest/process-instance/" + running.instanceId()
                 + "/variables", write);
         assertThat(written.statusCode()).as(written.body()).isEqualTo(204);
