@@ -34,7 +34,9 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * process variables;</li>
  * <li>the beans of {@code borgerflow.models.expression-beans}, bare ({@code ${recordRouting}}) or with
  * one method call ({@code ${consultationBranches.answering(consultationId)}}); the context objects
- * ({@code execution}, {@code task}, ...) only as a whole argument of such a call;</li>
+ * ({@code execution}, {@code task}, ...) only as a whole argument of such a call, except for a few
+ * plain values of the execution or task ({@code #{execution.processBusinessKey}}) and reading the
+ * process's own variables by a literal name ({@code ${execution.hasVariable('note')}});</li>
  * <li>Camunda's functions {@code now()}, {@code dateTime()}, {@code currentUser()},
  * {@code currentUserGroups()}, and date arithmetic on the first two
  * ({@code ${dateTime().plusDays(2).toDate()}}).</li>
@@ -48,6 +50,18 @@ final class ExpressionRule {
     /** What Camunda's expression resolvers put into an expression besides variables and beans. */
     static final Set<String> CONTEXT_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",
             "variableContext");
+    /**
+     * Plain values of the execution or task that models commonly read, e.g. the business key a call
+     * activity passes on ({@code camunda:in businessKey="#{execution.processBusinessKey}"}).
+     */
+    static final Set<String> CONTEXT_PROPERTIES = Set.of("id", "processInstanceId", "processBusinessKey",
+            "businessKey", "activityId", "currentActivityId", "currentActivityName", "processDefinitionId",
+            "tenantId", "eventName", "name", "assignee", "owner", "taskDefinitionKey", "executionId", "priority",
+            "dueDate", "followUpDate");
+    /** Reading the process's own variables by a literal name (an optional variable: hasVariable('x')). */
+    static final Set<String> CONTEXT_METHODS = Set.of("getVariable", "getVariableLocal", "hasVariable",
+            "hasVariableLocal");
+    private static final Set<String> EXECUTION_OR_TASK = Set.of("execution", "task");
     /** The functions Camunda registers (ProcessEngineConfigurationImpl#initExpressionManager). */
     static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
     private static final Set<String> DATE_FUNCTIONS = Set.of("now", "dateTime");
@@ -99,6 +113,9 @@ final class ExpressionRule {
             return method(method);
         }
         if (node instanceof AstDot dot) {
+            if (isExecutionOrTask(dot.getChild(0)) && CONTEXT_PROPERTIES.contains(name(dot))) {
+                return null;
+            }
             String root = rootRefusal(dot);
             return root != null ? root : "'" + text(dot) + "' reads a property: expressions may use variables by their "
                     + "name, not their properties (and beans only through a method call)";
@@ -127,8 +144,9 @@ final class ExpressionRule {
     private String identifier(String name, boolean wholeBeanArgument) {
         if (CONTEXT_OBJECTS.contains(name)) {
             return wholeBeanArgument ? null : "'" + name + "' may only be passed as a whole to a method of an "
-                    + "allowed bean, e.g. ${consultationBranches.answering(" + name + ")}; read process variables "
-                    + "by their name";
+                    + "allowed bean, e.g. ${consultationBranches.answering(" + name + ")}, or read for "
+                    + CONTEXT_METHODS + "('name') and " + CONTEXT_PROPERTIES.stream().sorted().toList()
+                    + "; read process variables by their name";
         }
         if (!beans.contains(name) && isApplicationBean.test(name)) {
             return "'" + name + "' is an application bean that models may not use; allowed beans: " + sorted();
@@ -142,17 +160,21 @@ final class ExpressionRule {
         }
         Node target = dot.getChild(0);
         String name = name(dot);
+        Node parameters = method.getChild(1);
         if (target instanceof AstIdentifier id && beans.contains(id.getName())) {
             if (OBJECT_METHODS.contains(name)) {
                 return "'" + text(method) + "' calls " + name + "(), which expressions may not call";
             }
-            Node parameters = method.getChild(1);
             for (int i = 0; i < parameters.getCardinality(); i++) {
                 String refusal = check(parameters.getChild(i), true);
                 if (refusal != null) {
                     return refusal;
                 }
             }
+            return null;
+        }
+        if (isExecutionOrTask(target) && CONTEXT_METHODS.contains(name) && parameters.getCardinality() == 1
+                && parameters.getChild(0) instanceof AstString) {
             return null;
         }
         if (isDate(target) && DATE_METHOD.matcher(name).matches()) {
@@ -173,6 +195,10 @@ final class ExpressionRule {
             root = root.getChild(0);
         }
         return root instanceof AstIdentifier id ? identifier(id.getName(), false) : null;
+    }
+
+    private static boolean isExecutionOrTask(Node node) {
+        return node instanceof AstIdentifier id && EXECUTION_OR_TASK.contains(id.getName());
     }
 
     /** now(), dateTime() or date arithmetic on them. */

@@ -24,14 +24,15 @@ class ExpressionRuleTest {
             "${dateTime().withZone(dateTime().getZone().forID('Europe/Copenhagen')).withTimeAtStartOfDay()"
                     + ".plusDays(1).toDate()}",
             "Svar til ${citizenName} senest ${dueAt}", "plain text", "\\${escaped}", "${authenticatedUserId}",
-            "${recordRouting == null}"})
+            "${recordRouting == null}", "#{execution.processBusinessKey}", "${task.assignee == currentUser()}",
+            "${execution.hasVariable('note') && execution.getVariable('note') != ''}"})
     void allowsWhatModelsAndFiltersNeed(String expression) {
         assertThat(rule.refusal(expression)).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "${execution.processEngineServices.identityService}", "${execution.getVariable('x')}",
+            "${execution.processEngineServices.identityService}",
             "${execution.processEngine.processEngineConfiguration.dataSource.connection}", "${task.delete()}",
             "${execution}", "${summary.class.classLoader}", "${summary.getClass().forName('java.lang.Runtime')}",
             "${summary.length()}", "${routing.entryTier}", "${recordRouting.getClass()}", "${recordRouting.repository}",
@@ -40,7 +41,9 @@ class ExpressionRuleTest {
             "${consultationBranches.answering(execution.processEngine)}",
             "${consultationBranches.answering(x).getClass()}", "${dateTime().getClass()}",
             "${dateTime().getZone().setDefault(null)}", "${now().getClass().getClassLoader()}", "${fn:evil()}",
-            "${other()}", "${", "text ${execution.id}"})
+            "${other()}", "${", "text ${execution.processEngine}", "${execution.processBusinessKey.getClass()}",
+            "${execution.getVariable(name)}", "${execution.setVariable('tier', 'DESK')}",
+            "${execution.getVariable('x').getClass()}", "${summary.processBusinessKey}"})
     void refusesWhatReachesBeyondVariablesAndAllowedBeans(String expression) {
         assertThat(rule.refusal(expression)).as(expression).isNotBlank();
     }
