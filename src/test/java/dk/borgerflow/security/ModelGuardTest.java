@@ -266,6 +266,17 @@ class ModelGuardTest {
         assertThat(admin.delete("/engine-rest/filter/" + filter).statusCode()).isEqualTo(204);
     }
 
+    @Test
+    void aTaskQueryOverEngineRestRunsNoExpressionAtAll() throws Exception {
+        EngineRest agent = new EngineRest("http://127.0.0.1:" + port, "agent-slagelse", "demo");
+
+        HttpResponse<String> refused = agent.get("/engine-rest/task?assigneeExpression="
+                + java.net.URLEncoder.encode("${currentUser()}", StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("Expressions are forbidden in adhoc queries");
+    }
+
     // ---- helpers ----
 
     private final String allowedKey = "Process_Allowed" + UUID.randomUUID().toString().replace("-", "");
