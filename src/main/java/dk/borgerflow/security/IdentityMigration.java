@@ -202,7 +202,11 @@ class IdentityMigration {
             if (auth.getUserId() == null || ANY.equals(auth.getUserId()) || ANY.equals(auth.getResourceId())) {
                 continue; // group grants are the roles' (above); grants on all resources the operator's
             }
-            auth.removePermission(Permissions.DELETE);
+            if (auth.getResourceType() == Resources.USER.resourceType()) {
+                auth.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+            } else {
+                auth.removePermission(Permissions.DELETE);
+            }
             if (mask(auth) == 0) {
                 authorizations.deleteAuthorization(auth.getId());
             } else {

@@ -153,7 +153,7 @@ class RoleAuthorizationsTest {
     }
 
     @Test
-    void whoeverDeployedLosesDeletingTheirDeploymentAtTheNextStart() {
+    void whoeverDeployedLosesDeletingTheirDeploymentAndEveryUserDeletingTheirAccountAtTheNextStart() {
         // what Camunda's default authorization provider gave whoever deployed, before DefaultGrantsPlugin
         Authorization own = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         own.setUserId("owner");
@@ -162,8 +162,20 @@ class RoleAuthorizationsTest {
         own.addPermission(Permissions.READ);
         own.addPermission(Permissions.DELETE);
         authorizations.saveAuthorization(own);
+        // and what it gave every new user on their own account
+        Authorization account = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        account.setUserId("an-old-user");
+        account.setResource(Resources.USER);
+        account.setResourceId("an-old-user");
+        account.addPermission(Permissions.ALL);
+        authorizations.saveAuthorization(account);
 
         migration.migrate();
+
+        assertThat(authorizations.isUserAuthorized("an-old-user", List.of(), Permissions.DELETE, Resources.USER,
+                "an-old-user")).isFalse();
+        assertThat(authorizations.isUserAuthorized("an-old-user", List.of(), Permissions.UPDATE, Resources.USER,
+                "an-old-user")).isTrue();
 
         assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNER), Permissions.DELETE,
                 Resources.DEPLOYMENT, "an-old-deployment")).isFalse();
