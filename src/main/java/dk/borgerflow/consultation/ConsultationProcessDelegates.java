@@ -23,6 +23,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ConsultationProcessDelegates {
 
+    /** Consultations start with their row, through our API only (engine clients are refused). */
+    @Bean
+    dk.borgerflow.security.ApiStartedProcess consultationProcessStartedThroughApi() {
+        return new dk.borgerflow.security.ApiStartedProcess(PROCESS_KEY, "POST /api/consultations");
+    }
+
+    /** A reply branch is started by its consultation, one per answering consultee. */
+    @Bean
+    dk.borgerflow.security.ApiStartedProcess replyProcessStartedByTheConsultation() {
+        return new dk.borgerflow.security.ApiStartedProcess(REPLY_PROCESS_KEY,
+                "høringen selv (én gren pr. høringspart, POST /api/consultations)");
+    }
+
     /** Task_SendConsultation: sent to the answering consultees, INFORM consultees informed. */
     @Bean
     JavaDelegate sendConsultation(ConsultationSteps consultations) {

@@ -22,6 +22,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class InquiryProcessDelegates {
 
+    /** Inquiries start with their row, through our API only (engine clients are refused). */
+    @Bean
+    dk.borgerflow.security.ApiStartedProcess inquiryProcessStartedThroughApi() {
+        return new dk.borgerflow.security.ApiStartedProcess(PROCESS_KEY, "POST /api/inquiries");
+    }
+
     /** Task_RecordRouting: applies routing.dmn's answer to the inquiry. */
     @Bean
     JavaDelegate recordRouting(InquiryLadder inquiries) {

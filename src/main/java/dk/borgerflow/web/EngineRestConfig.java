@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dk.borgerflow.security.ClientWriteRefused;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  * engine-rest ({@code /engine-rest}) as the starter configures it, with clear answers where two
  * users (or nodes) change the same thing at once. Camunda answers those with 500; here:
  * <ul>
+ * <li>a request the engine guard refused (a variable the task's form does not own, a process that
+ * starts only through our API, ...: {@link ClientWriteRefused}) → 400 with its message;
  * <li>claiming a task someone else has claimed ({@link TaskAlreadyClaimedException}) → 409;
  * <li>a concurrent change lost the optimistic lock ({@link OptimisticLockingException}, e.g. two
  * completes or two claims of one task at the same moment; or JPA's version check on the inquiry row,
@@ -68,6 +71,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(new EngineExceptions(lookup));
         register(new RestExceptions(lookup));
         register(new DatabaseConcurrencyExceptions());
+        register(new RefusedWrites());
         register(JacksonFeature.class);
     }
 
@@ -87,6 +91,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     /** The status and message for a concurrent change or a foreign tenant found in the cause chain. */
     static Optional<Response> clearAnswer(Throwable thrown, TaskLookup tasks) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
+
             // the winner's commit removed the task and its candidate authorizations while the loser
             // checked them: a task that is gone, not a lack of rights
             if (t instanceof AuthorizationException denied && denied.getMissingAuthorizations().stream()
@@ -159,6 +164,15 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 return camunda.toResponse(e);
             }
             return clearAnswer(e, tasks).orElseGet(() -> camunda.toResponse(e));
+        }
+    }
+
+    /** The engine guard refused what the request carried, before anything changed: 400 with its message. */
+    public static final class RefusedWrites implements ExceptionMapper<ClientWriteRefused> {
+
+        @Override
+        public Response toResponse(ClientWriteRefused e) {
+            return answer(Response.Status.BAD_REQUEST, e, e.getMessage());
         }
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Tasklist and Cockpit talk to the engine through the webapps' own engine API
  * ({@code /camunda/api/engine}), a JAX-RS application of its own that engine-rest's configuration
  * ({@link EngineRestConfig}) does not reach. There, too, an agent who loses a claim race to a colleague
- * gets 409 "already claimed" instead of 500, as does a change that lost the engine's optimistic lock.
+ * gets 409 "already claimed" instead of 500, as does a change that lost the engine's optimistic lock,
+ * and what the engine guard refuses (a variable the task's form does not own, ...) is a 400.
  * The mappers are added to the webapp's "Engine Api" servlet by class name (Jersey's provider class
  * names parameter); Jersey prefers a mapper of the exception's own type over Camunda's general one.
  */
@@ -37,7 +38,8 @@ class WebappEngineApiConflicts implements BeanPostProcessor {
                             + ENGINE_API_SERVLET + "'; check WebappEngineApiConflicts after an upgrade");
                 }
                 engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-                        AlreadyClaimed.class.getName() + "," + ConcurrentChange.class.getName());
+                        AlreadyClaimed.class.getName() + "," + ConcurrentChange.class.getName() + ","
+                                + EngineRestConfig.RefusedWrites.class.getName());
             };
         }
         return bean;
