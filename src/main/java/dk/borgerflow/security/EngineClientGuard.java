@@ -74,7 +74,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>completing a task, submitting its form, or setting/removing its variables: only the fields of
  * that task's form, fields the form only shows unchanged, choice fields with one of their options,
- * text within the column limit; nothing else ({@code inquiryId}, {@code tier}, {@code dueAt} ...);
+ * text within the column limit and without CPR numbers; nothing else ({@code inquiryId}, {@code tier}, {@code dueAt} ...);
  * <li>starting, submitting the start form of, or restarting a process that belongs to our API
  * ({@link ApiStartedProcess}): refused for everyone, the row would be missing;
  * <li>for everyone but administrators: no process or execution variables, no message correlation,
@@ -94,19 +94,10 @@ class EngineClientGuard extends AbstractProcessEnginePlugin {
     private final EngineCommandFields fields = new EngineCommandFields();
     /** Forms bound to a deployment never change: parsed once per (process definition, task). */
     private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
-    private final FreeTextRule freeText;
 
-    EngineClientGuard(ObjectProvider<ApiStartedProcess> apiStartedProcesses, ObjectMapper json,
-            ObjectProvider<FreeTextRule> freeText) {
+    EngineClientGuard(ObjectProvider<ApiStartedProcess> apiStartedProcesses, ObjectMapper json) {
         this.apiStartedProcesses = apiStartedProcesses;
         this.json = json;
-        this.freeText = text -> freeText.stream().map(rule -> rule.refusal(text)).filter(Objects::nonNull)
-                .findFirst().orElse(null);
-    }
-
-    /** An extra rule for what users type into free-text form fields; answers the refusal or null. */
-    interface FreeTextRule {
-        String refusal(String text);
     }
 
     @Override
@@ -179,31 +170,81 @@ class EngineClientGuard extends AbstractProcessEnginePlugin {
             checkTaskRemovals(context, fields.entityId(patch), fields.deletions(patch));
         } else if (command instanceof RemoveTaskVariablesCmd remove) {
             checkTaskRemovals(context, fields.entityId(remove), fields.names(remove));
-        } else if (command instanceof SetExecutionVariablesCmd || command instanceof PatchExecutionVariablesCmd
-                || command instanceof RemoveExecutionVariablesCmd
-                || command instanceof SetVariablesToProcessInstancesBatchCmd) {
-            throw new ClientWriteRefused("Procesvariabler ændres kun af processen selv og af administratorer. "
-                    + "Udfyld opgavens formular i stedet.");
-        } else if (command instanceof AbstractCorrelateMessageCmd || command instanceof CorrelateAllMessageBatchCmd
-                || command instanceof MessageEventReceivedCmd || command instanceof SignalEventReceivedCmd
-                || command instanceof SignalCmd || command instanceof EvaluateStartConditionCmd) {
-            throw new ClientWriteRefused("Beskeder, signaler og betingelser sendes af Borgerflows API "
-                    + "(fx POST /api/inquiries/{id}/citizen-replies) og af administratorer, ikke direkte til motoren.");
-        } else if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
-                || command instanceof ProcessInstanceModificationCmd
-                || command instanceof ProcessInstanceModificationBatchCmd) {
-            throw new ClientWriteRefused("Kun administratorer kan flytte en proces til et andet trin.");
-        } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-            throw new ClientWriteRefused("En opgave afsluttes med sin formular; fejl og eskaleringer kastes af processen selv.");
-        } else if (command instanceof ExternalTaskCmd || command instanceof FetchExternalTasksCmd
-                || command instanceof LockExternalTaskCmd || command instanceof ExtendLockOnExternalTaskCmd
-                || command instanceof UnlockExternalTaskCmd) {
-            throw new ClientWriteRefused("Eksterne opgaver arbejdes kun af systemets egne workers (administratorer).");
-        } else if (command instanceof AbstractSetTaskPropertyCmd<?>) {
-            throw new ClientWriteRefused(DEADLINE_OWNED);
         } else if (command instanceof SaveTaskCmd save) {
             checkTaskChanges(context, fields.task(save));
+        } else {
+            REFUSED_FOR_WORKERS.forEach((type, reason) -> {
+                if (type.isInstance(command)) {
+                    throw new ClientWriteRefused(reason);
+                }
+            });
         }
+    }
+
+    /** Commands whose content the guard checks (for everyone, or for everyone but administrators). */
+    static final List<Class<?>> CHECKED = List.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
+            StartProcessInstanceCmd.class, StartProcessInstanceAtActivitiesCmd.class, SubmitStartFormCmd.class,
+            AbstractRestartProcessInstanceCmd.class, SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class,
+            RemoveTaskVariablesCmd.class, SaveTaskCmd.class);
+
+    private static final String VARIABLES_OWNED_BY_PROCESS = "Procesvariabler ændres kun af processen selv og af "
+            + "administratorer. Udfyld opgavens formular i stedet.";
+    private static final String MESSAGES_THROUGH_API = "Beskeder, signaler og betingelser sendes af Borgerflows API "
+            + "(fx POST /api/inquiries/{id}/citizen-replies) og af administratorer, ikke direkte til motoren.";
+    private static final String MODIFICATION_BY_ADMIN = "Kun administratorer kan flytte en proces til et andet trin.";
+    private static final String TASK_ENDS_WITH_FORM = "En opgave afsluttes med sin formular; fejl og eskaleringer "
+            + "kastes af processen selv.";
+    private static final String EXTERNAL_TASKS_BY_SYSTEM = "Eksterne opgaver arbejdes kun af systemets egne "
+            + "workers (administratorer).";
+
+    private static final String ADMINISTRATORS_ONLY = "Kun administratorer kan suspendere, migrere eller ændre "
+            + "opbevaringstiden for processer i alle kommuner (docs/operations.md, \"Hvem må hvad\").";
+
+    /** Commands refused to everyone but administrators, with the reason the client reads. */
+    static final Map<Class<?>, String> REFUSED_FOR_WORKERS = refusedForWorkers();
+
+    private static Map<Class<?>, String> refusedForWorkers() {
+        Map<Class<?>, String> refused = new java.util.LinkedHashMap<>();
+        for (Class<?> type : List.of(SetExecutionVariablesCmd.class, PatchExecutionVariablesCmd.class,
+                RemoveExecutionVariablesCmd.class, SetVariablesToProcessInstancesBatchCmd.class)) {
+            refused.put(type, VARIABLES_OWNED_BY_PROCESS);
+        }
+        for (Class<?> type : List.of(AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class,
+                MessageEventReceivedCmd.class, SignalEventReceivedCmd.class, SignalCmd.class,
+                EvaluateStartConditionCmd.class)) {
+            refused.put(type, MESSAGES_THROUGH_API);
+        }
+        for (Class<?> type : List.of(ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class,
+                ProcessInstanceModificationCmd.class, ProcessInstanceModificationBatchCmd.class)) {
+            refused.put(type, MODIFICATION_BY_ADMIN);
+        }
+        refused.put(HandleTaskBpmnErrorCmd.class, TASK_ENDS_WITH_FORM);
+        refused.put(HandleTaskEscalationCmd.class, TASK_ENDS_WITH_FORM);
+        for (Class<?> type : List.of(ExternalTaskCmd.class, FetchExternalTasksCmd.class, LockExternalTaskCmd.class,
+                ExtendLockOnExternalTaskCmd.class, UnlockExternalTaskCmd.class)) {
+            refused.put(type, EXTERNAL_TASKS_BY_SYSTEM);
+        }
+        refused.put(AbstractSetTaskPropertyCmd.class, DEADLINE_OWNED);
+        // a task without its candidate groups is a task nobody finds: a citizen lost in the system
+        refused.put(org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd.class, "Opgavens kandidatgrupper "
+                + "styres af processen og kan ikke fjernes. Omfordel opgaven i stedet (teamlederen kan hjælpe).");
+        for (Class<?> type : List.of(org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd.class,
+                org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd.class,
+                org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd.class,
+                org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricProcessInstancesCmd.class,
+                org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricDecisionInstancesCmd.class,
+                org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricBatchesCmd.class,
+                org.camunda.bpm.engine.impl.cmd.SetExternalTasksRetriesCmd.class,
+                org.camunda.bpm.engine.impl.cmd.SetExternalTasksRetriesBatchCmd.class)) {
+            refused.put(type, ADMINISTRATORS_ONLY);
+        }
+        return java.util.Collections.unmodifiableMap(refused);
+    }
+
+    /** Whether the guard looks at commands of this type at all (EngineCommandCoverageTest). */
+    static boolean covers(Class<?> commandType) {
+        return CHECKED.stream().anyMatch(t -> t.isAssignableFrom(commandType))
+                || REFUSED_FOR_WORKERS.keySet().stream().anyMatch(t -> t.isAssignableFrom(commandType));
     }
 
     static final String DEADLINE_OWNED = "Opgavens frist, opfølgningsdato, prioritet, navn og beskrivelse følger "
@@ -293,11 +334,9 @@ class EngineClientGuard extends AbstractProcessEnginePlugin {
                 throw new ClientWriteRefused("Feltet '" + field.key() + "' må højst have " + TaskForm.TEXT_LIMIT
                         + " tegn (" + text.length() + "). Forkort teksten.");
             }
-            if (field.freeText()) {
-                String refusal = freeText.refusal(text);
-                if (refusal != null) {
-                    throw new ClientWriteRefused("Feltet '" + field.key() + "': " + refusal);
-                }
+            // a CPR number typed into a note would become a process variable every worker can read
+            if (field.freeText() && CprInText.containsCpr(text)) {
+                throw new ClientWriteRefused("Feltet '" + field.key() + "': " + CprInText.WHERE_IT_BELONGS);
             }
         }
     }

@@ -176,6 +176,23 @@ class EngineClientGuardTest {
     }
 
     @Test
+    void aCprNumberTypedIntoTheNoteIsRefusedSoItNeverBecomesAProcessVariable() throws Exception {
+        Case inquiry = anInquiryOf("slagelse");
+        EngineRest agent = as("agent-slagelse");
+        claim(agent, inquiry);
+        Snapshot before = snapshot(inquiry);
+
+        HttpResponse<String> attack = agent.postJson("/engine-rest/task/" + inquiry.task() + "/complete",
+                variables(Map.of("outcome", "RESOLVED", "note", "Borgeren har CPR 010203 1234")));
+
+        assertRefused(attack, "note");
+        assertThat(attack.body()).contains("CPR");
+        assertThat(snapshot(inquiry)).isEqualTo(before);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(inquiry.process())
+                .variableName("note").list()).noneSatisfy(v -> assertThat(String.valueOf(v.getValue())).contains("1234"));
+    }
+
+    @Test
     void tasklistsOwnEngineApiRefusesAForeignVariableToo() throws Exception {
         Case inquiry = anInquiryOf("slagelse");
         claim(as("agent-slagelse"), inquiry);
