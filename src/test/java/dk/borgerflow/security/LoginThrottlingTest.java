@@ -144,7 +144,9 @@ class LoginThrottlingTest {
 
         assertThat(TasklistBrowser.open(http(), baseUrl()).logIn(aClient(), "admin", "demo").statusCode())
                 .isEqualTo(200);
-        assertThat(attackersBrowser.logIn(attacker, "admin", "demo").statusCode()).isEqualTo(401);
+        HttpResponse<String> throttled = attackersBrowser.logIn(attacker, "admin", "demo");
+        assertThat(throttled.statusCode()).isEqualTo(401);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(camundaLockOf("admin")).isEqualTo(lockBefore).isEqualTo(NOT_LOCKED);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                 .until(() -> attackersBrowser.logIn(attacker, "admin", "demo").statusCode() == 200);
