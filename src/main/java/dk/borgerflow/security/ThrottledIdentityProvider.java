@@ -1,7 +1,7 @@
 package dk.borgerflow.security;
 
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
