@@ -1,7 +1,8 @@
 /**
  * Authentication and authorization: HTTP Basic against Camunda's identity service for our API and
  * engine-rest, the role groups with their Camunda authorizations, tenant (municipality) scoping.
- * Public API: {@link dk.borgerflow.security.CurrentUser}, {@link dk.borgerflow.security.Groups}.
+ * Public API: {@link dk.borgerflow.security.CurrentUser}, {@link dk.borgerflow.security.Groups},
+ * {@link dk.borgerflow.security.CprInText} (CPR numbers in free text: detector and masking rules).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security")
 package dk.borgerflow.security;
