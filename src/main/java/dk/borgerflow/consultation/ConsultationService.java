@@ -4,6 +4,7 @@ import static dk.borgerflow.consultation.ConsultationConstants.*;
 
 import dk.borgerflow.municipality.Municipality;
 import dk.borgerflow.municipality.MunicipalityCatalogue;
+import dk.borgerflow.security.CprInText;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.security.Groups;
 import dk.borgerflow.web.ConflictException;
@@ -274,6 +275,13 @@ public class ConsultationService {
         }
         if (text.length() > 20000) {
             throw new InvalidInputException("answer", "must be at most 20000 characters");
+        }
+        // the answer goes into the høringsnotat, which many read; the page shows where a CPR belongs
+        if (CprInText.containsCpr(text)) {
+            throw new InvalidInputException("answer", CprInText.WHERE_IT_BELONGS);
+        }
+        if (CprInText.containsCpr(signedBy)) {
+            throw new InvalidInputException("signedBy", CprInText.WHERE_IT_BELONGS);
         }
         String checkedName = pdf == null || pdf.length == 0 ? null : checkPdf(filename, pdf);
         String by = (signedBy == null || signedBy.isBlank() ? consultee.name() : signedBy.strip()) + " (svarlink)";

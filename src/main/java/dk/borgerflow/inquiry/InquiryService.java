@@ -10,6 +10,7 @@ import dk.borgerflow.municipality.Municipality;
 import dk.borgerflow.municipality.MunicipalityCatalogue;
 import dk.borgerflow.municipality.Tier;
 import dk.borgerflow.municipality.Topic;
+import dk.borgerflow.security.CprInText;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.selfservice.SelfServiceCatalogue;
 import dk.borgerflow.security.Groups;
@@ -127,6 +128,11 @@ public class InquiryService {
         var c = request.citizen() == null ? InquiryRequest.CitizenRequest.anonymous() : request.citizen();
         String cpr = c.cpr() == null ? null : Cpr.normalise(c.cpr())
                 .orElseThrow(() -> new InvalidInputException("citizen.cpr", "is not a valid CPR number"));
+        // the phone goes into the task's contact line; a Danish phone number has 8 digits, a Swedish one
+        // (070 123 45 67, 08 123 456 78) may have ten that look like a CPR number
+        if (!"SE".equals(municipality.country()) && CprInText.containsCpr(c.phone())) {
+            throw new InvalidInputException("citizen.phone", CprInText.WHERE_IT_BELONGS);
+        }
         Instant now = now();
         // milliseconds: what the engine's timers and dates hold, so deadlines compare exactly
         Instant receivedAt = (request.receivedAt() == null ? now : request.receivedAt().toInstant())

@@ -87,6 +87,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineClientGuard extends AbstractProcessEnginePlugin {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineClientGuard.class);
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final ObjectProvider<ApiStartedProcess> apiStartedProcesses;
@@ -120,7 +121,15 @@ class EngineClientGuard extends AbstractProcessEnginePlugin {
             depth[0]++;
             try {
                 if (depth[0] == 1) {
-                    check(command, Context.getCommandContext());
+                    try {
+                        check(command, Context.getCommandContext());
+                    } catch (ClientWriteRefused refused) {
+                        // who tried what, for the security log (the answer itself goes to the client)
+                        Authentication who = Context.getCommandContext().getAuthentication();
+                        log.warn("Engine client {} refused: {}: {}", who == null ? "(anonymous)" : who.getUserId(),
+                                command.getClass().getSimpleName(), refused.getMessage());
+                        throw refused;
+                    }
                 }
                 return next.execute(command);
             } finally {
