@@ -3,7 +3,7 @@
 # engine's deployment lock and Flyway's advisory lock keep them from clashing), each with its job
 # executor on, waits until both are healthy and prints their URLs. Stop with stop.sh.
 #
-#   BORGERFLOW_ADMIN_PASSWORD='a-long-secret' deployments/postgres-cluster/start.sh
+#   BORGERFLOW_ADMIN_PASSWORD='Choose-A-Long-Secret-42' deployments/postgres-cluster/start.sh
 #
 # Environment: BORGERFLOW_NODE1_PORT (8080), BORGERFLOW_NODE2_PORT (8081), BORGERFLOW_START_TIMEOUT
 # (seconds, 300), and everything deployments/postgres/run.sh reads (BORGERFLOW_DB_URL, ...).
@@ -13,7 +13,8 @@ run="$here/run"
 mkdir -p "$run"
 
 if [[ -z "${BORGERFLOW_ADMIN_PASSWORD:-}" ]]; then
-  echo "BORGERFLOW_ADMIN_PASSWORD is not set (at least 12 characters, not a default)." >&2
+  echo "BORGERFLOW_ADMIN_PASSWORD is not set (at least 12 characters with upper- and lower-case letters," >&2
+  echo "a digit and a special character; not a default, not containing \"admin\")." >&2
   exit 2
 fi
 ports=("${BORGERFLOW_NODE1_PORT:-8080}" "${BORGERFLOW_NODE2_PORT:-8081}")

@@ -2,7 +2,7 @@
 # Starts ONE Borgerflow node on PostgreSQL (profile "postgres") in the foreground.
 # Configuration comes from the environment; see README.md next to this script and docs/operations.md.
 #
-#   BORGERFLOW_ADMIN_PASSWORD='a-long-secret' deployments/postgres/run.sh
+#   BORGERFLOW_ADMIN_PASSWORD='Choose-A-Long-Secret-42' deployments/postgres/run.sh
 #
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -10,7 +10,8 @@ root="$(cd "$here/../.." && pwd)"
 
 if [[ -z "${BORGERFLOW_ADMIN_PASSWORD:-}" ]]; then
   echo "BORGERFLOW_ADMIN_PASSWORD is not set: the postgres profile refuses to start without an admin password" >&2
-  echo "(at least 12 characters, not a default such as demo/admin/password)." >&2
+  echo "(at least 12 characters with upper- and lower-case letters, a digit and a special character;" >&2
+  echo "not a default such as demo/admin/password, not containing \"admin\")." >&2
   exit 2
 fi
 

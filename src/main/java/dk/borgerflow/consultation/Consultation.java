@@ -101,7 +101,11 @@ public class Consultation {
         return consultee;
     }
 
+    /** Binds the consultation to its process instance, once; the same instance again changes nothing. */
     void attachProcess(String processInstanceId) {
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new ConsultationRuleViolation("Høringen har allerede en proces.");
+        }
         this.processInstanceId = processInstanceId;
     }
 

@@ -1,6 +1,7 @@
 package dk.borgerflow.consultation;
 
 import dk.borgerflow.security.CurrentUser;
+import dk.borgerflow.security.NoCpr;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -140,10 +141,10 @@ class ConsultationController {
         return base + "/hearing/answer/" + token;
     }
 
-    record CommentRequest(@Size(max = 4000) String comment) {
+    record CommentRequest(@Size(max = 4000) @NoCpr String comment) {
     }
 
-    record AnswerRequest(@NotBlank @Size(max = 20000) String text) {
+    record AnswerRequest(@NotBlank @Size(max = 20000) @NoCpr String text) {
     }
 
     record AnswerLink(String answerUrl) {

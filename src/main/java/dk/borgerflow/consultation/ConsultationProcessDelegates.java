@@ -5,7 +5,6 @@ import static dk.borgerflow.consultation.ConsultationConstants.*;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,23 +15,40 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Java behind processes/consultation.bpmn and consultation-reply.bpmn, referenced there by bean
- * name. Each reads process variables, calls one {@link ConsultationService} method and writes back.
+ * name. Each calls one {@link ConsultationSteps} method for the records of the process instance it
+ * runs in ({@link ConsultationProcess}) and writes back what the model and forms read. Form values
+ * (answer, decision, ...) are read from variables; which consultation or consultee they change is
+ * never taken from a variable.
  */
 @Configuration
 class ConsultationProcessDelegates {
 
+    /** Consultations start with their row, through our API only (engine clients are refused). */
+    @Bean
+    dk.borgerflow.security.ApiStartedProcess consultationProcessStartedThroughApi() {
+        return new dk.borgerflow.security.ApiStartedProcess(PROCESS_KEY, "POST /api/consultations");
+    }
+
+    /** A reply branch is started by its consultation, one per answering consultee. */
+    @Bean
+    dk.borgerflow.security.ApiStartedProcess replyProcessStartedByTheConsultation() {
+        return new dk.borgerflow.security.ApiStartedProcess(REPLY_PROCESS_KEY,
+                "høringen selv (én gren pr. høringspart, POST /api/consultations)");
+    }
+
     /** Task_SendConsultation: sent to the answering consultees, INFORM consultees informed. */
     @Bean
-    JavaDelegate sendConsultation(ConsultationService consultations) {
-        return execution -> consultations.send(consultationId(execution));
+    JavaDelegate sendConsultation(ConsultationSteps consultations) {
+        return execution -> consultations.send(ConsultationProcess.of(execution));
     }
 
     /** Task_ScheduleReply: reminder and svarfrist of one branch, as ISO date-times for its timers. */
     @Bean
-    JavaDelegate scheduleReply(ConsultationService consultations) {
+    JavaDelegate scheduleReply(ConsultationSteps consultations) {
         return execution -> {
-            var s = consultations.scheduleReply((String) execution.getVariable(VAR_CONSULTEE_ID),
-                    execution.getProcessInstanceId());
+            // the consultee id the call activity passed in is checked against the process tree there
+            var s = consultations.scheduleReply(ConsultationProcess.of(execution),
+                    (String) execution.getVariable(VAR_CONSULTEE_ID));
             execution.setVariable(VAR_CONSULTEE_NAME, s.consulteeName());
             execution.setVariable(VAR_CONSULTEE_KIND, s.kind());
             execution.setVariable(VAR_CONSULTEE_GROUP, s.group());
@@ -46,14 +62,14 @@ class ConsultationProcessDelegates {
 
     /** Completing Task_AnswerConsultation: the answer is recorded, or the forward to a sub-consultee. */
     @Bean
-    TaskListener recordConsultationReply(ConsultationService consultations) {
+    TaskListener recordConsultationReply(ConsultationSteps consultations) {
         return task -> {
-            String consulteeId = (String) task.getVariable(VAR_CONSULTEE_ID);
+            ConsultationProcess branch = ConsultationProcess.of(task);
             Object action = task.getVariable(VAR_REPLY_ACTION);
             if ("ANSWER".equals(action)) {
-                consultations.answerInTasklist(consulteeId, (String) task.getVariable(VAR_ANSWER), actor(task));
+                consultations.answerInTasklist(branch, (String) task.getVariable(VAR_ANSWER), actor(task));
             } else if ("FORWARD".equals(action)) {
-                String subConsulteeId = consultations.forward(consulteeId, (String) task.getVariable(VAR_SUB_NAME),
+                String subConsulteeId = consultations.forward(branch, (String) task.getVariable(VAR_SUB_NAME),
                         (String) task.getVariable(VAR_SUB_GROUP), (String) task.getVariable(VAR_SUB_EMAIL),
                         date(task.getVariable(VAR_SUB_DEADLINE)), actor(task));
                 task.getExecution().setVariable(VAR_SUB_CONSULTEE_ID, subConsulteeId);
@@ -65,9 +81,9 @@ class ConsultationProcessDelegates {
 
     /** Task_AttachSubAnswer: the sub-consultee's answer shows in the consultee's task. */
     @Bean
-    JavaDelegate attachSubAnswer(ConsultationService consultations) {
+    JavaDelegate attachSubAnswer(ConsultationSteps consultations) {
         return execution -> {
-            execution.setVariable(VAR_SUB_ANSWERS, consultations.subAnswers((String) execution.getVariable(VAR_CONSULTEE_ID)));
+            execution.setVariable(VAR_SUB_ANSWERS, consultations.subAnswers(ConsultationProcess.of(execution)));
             execution.removeVariables(List.of(VAR_REPLY_ACTION, VAR_SUB_NAME, VAR_SUB_GROUP, VAR_SUB_EMAIL,
                     VAR_SUB_DEADLINE, VAR_SUB_CONSULTEE_ID));
         };
@@ -75,42 +91,42 @@ class ConsultationProcessDelegates {
 
     /** Timer_ReplyReminder → Task_SendReminder. */
     @Bean
-    JavaDelegate sendReplyReminder(ConsultationService consultations) {
-        return execution -> consultations.remind((String) execution.getVariable(VAR_CONSULTEE_ID));
+    JavaDelegate sendReplyReminder(ConsultationSteps consultations) {
+        return execution -> consultations.remind(ConsultationProcess.of(execution));
     }
 
     /** Timer_ReplyDeadline → Task_RecordNoAnswer: the branch closes as "no answer". */
     @Bean
-    JavaDelegate recordNoAnswer(ConsultationService consultations) {
-        return execution -> consultations.recordNoAnswer((String) execution.getVariable(VAR_CONSULTEE_ID));
+    JavaDelegate recordNoAnswer(ConsultationSteps consultations) {
+        return execution -> consultations.recordNoAnswer(ConsultationProcess.of(execution));
     }
 
     /** Task_CloseReplyRound: every branch is done. */
     @Bean
-    JavaDelegate closeReplyRound(ConsultationService consultations) {
-        return execution -> consultations.closeReplies(consultationId(execution));
+    JavaDelegate closeReplyRound(ConsultationSteps consultations) {
+        return execution -> consultations.closeReplies(ConsultationProcess.of(execution));
     }
 
     /** Creating Task_CompileNotat: an overview of the answers for the form. */
     @Bean
-    TaskListener prepareNotatTask(ConsultationService consultations) {
+    TaskListener prepareNotatTask(ConsultationSteps consultations) {
         return task -> task.setVariable(VAR_ANSWERS_OVERVIEW,
-                consultations.answersOverview((String) task.getVariable(VAR_CONSULTATION_ID)));
+                consultations.answersOverview(ConsultationProcess.of(task)));
     }
 
     /** Completing Task_CompileNotat: the notat is final, late answers stop. */
     @Bean
-    TaskListener completeNotat(ConsultationService consultations) {
-        return task -> consultations.compileNotat((String) task.getVariable(VAR_CONSULTATION_ID),
+    TaskListener completeNotat(ConsultationSteps consultations) {
+        return task -> consultations.compileNotat(ConsultationProcess.of(task),
                 (String) task.getVariable(VAR_NOTAT_SUMMARY), actor(task));
     }
 
     /** Completing Task_DecideOnProposal: approve, reject or postpone to {@code nextMeetingAt}. */
     @Bean
-    TaskListener recordConsultationDecision(ConsultationService consultations) {
+    TaskListener recordConsultationDecision(ConsultationSteps consultations) {
         return task -> {
             Object decision = task.getVariable(VAR_DECISION);
-            String nextMeetingAt = consultations.decide((String) task.getVariable(VAR_CONSULTATION_ID),
+            String nextMeetingAt = consultations.decide(ConsultationProcess.of(task),
                     decision == null ? null : decision.toString(), (String) task.getVariable(VAR_DECISION_NOTE),
                     date(task.getVariable(VAR_NEXT_MEETING_DATE)), actor(task));
             if (nextMeetingAt != null) {
@@ -121,17 +137,17 @@ class ConsultationProcessDelegates {
 
     /** Task_ResumeDecision: the meeting date is reached. */
     @Bean
-    JavaDelegate resumeDecision(ConsultationService consultations) {
+    JavaDelegate resumeDecision(ConsultationSteps consultations) {
         return execution -> {
-            consultations.resumeDecision(consultationId(execution));
+            consultations.resumeDecision(ConsultationProcess.of(execution));
             execution.removeVariables(List.of(VAR_DECISION, VAR_DECISION_NOTE, VAR_NEXT_MEETING_DATE));
         };
     }
 
     /** End of the consultation process (any end event, or cancellation). */
     @Bean
-    ExecutionListener consultationProcessEnded(ConsultationService consultations) {
-        return execution -> consultations.processEnded(consultationId(execution));
+    ExecutionListener consultationProcessEnded(ConsultationSteps consultations) {
+        return execution -> consultations.processEnded(ConsultationProcess.of(execution));
     }
 
     private static LocalDate date(Object value) {
@@ -156,9 +172,5 @@ class ConsultationProcessDelegates {
         String authenticated = Context.getCommandContext() == null ? null
                 : Context.getCommandContext().getAuthenticatedUserId();
         return authenticated == null ? ConsultationService.SYSTEM : authenticated;
-    }
-
-    private static String consultationId(DelegateExecution execution) {
-        return (String) execution.getVariable(VAR_CONSULTATION_ID);
     }
 }

@@ -12,6 +12,9 @@ interface ConsultationRepository extends JpaRepository<Consultation, String> {
     @EntityGraph(attributePaths = "consultees")
     Optional<Consultation> findWithConsulteesById(String id);
 
+    @EntityGraph(attributePaths = "consultees")
+    Optional<Consultation> findWithConsulteesByProcessInstanceId(String processInstanceId);
+
     @Query("select c from Consultation c where (:all = true or c.municipality in :municipalities) "
             + "and (:municipality is null or c.municipality = :municipality) order by c.createdAt desc")
     List<Consultation> search(boolean all, Collection<String> municipalities, String municipality);
@@ -20,6 +23,8 @@ interface ConsultationRepository extends JpaRepository<Consultation, String> {
 interface ConsulteeRepository extends JpaRepository<Consultee, String> {
 
     Optional<Consultee> findByTokenHash(String tokenHash);
+
+    Optional<Consultee> findByBranchProcessId(String branchProcessId);
 }
 
 interface ConsultationAttachmentRepository extends JpaRepository<ConsultationAttachment, String> {

@@ -4,6 +4,7 @@ import static dk.borgerflow.consultation.ConsultationConstants.*;
 
 import dk.borgerflow.municipality.Municipality;
 import dk.borgerflow.municipality.MunicipalityCatalogue;
+import dk.borgerflow.security.CprInText;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.security.Groups;
 import dk.borgerflow.web.ConflictException;
@@ -30,9 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Everything that happens to a consultation. Controllers, the answer page and the delegates of
- * processes/consultation*.bpmn call this; rows and process instances are written in one
- * transaction, and every input is validated before anything is written.
+ * What the secretariat, consultees and the answer page do to a consultation. Rows and process
+ * instances are written in one transaction, and every input is validated before anything is
+ * written. What the processes do to it: {@link ConsultationSteps}.
  */
 @Service
 public class ConsultationService {
@@ -40,7 +41,7 @@ public class ConsultationService {
     private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
     static final String SYSTEM = "system";
     static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
-    private static final int PROPOSAL_VARIABLE_LIMIT = 3800;
+    static final int PROPOSAL_VARIABLE_LIMIT = 3800;
     /** Camunda keeps string variables (form values) in columns of 4000 characters. */
     static final int TASKLIST_TEXT_LIMIT = 4000;
     private static final long MAX_PDF_BYTES = 10L * 1024 * 1024;
@@ -147,7 +148,7 @@ public class ConsultationService {
         }
     }
 
-    private boolean groupExists(String group) {
+    boolean groupExists(String group) {
         return identity.createGroupQuery().groupId(group).count() > 0;
     }
 
@@ -275,6 +276,13 @@ public class ConsultationService {
         if (text.length() > 20000) {
             throw new InvalidInputException("answer", "must be at most 20000 characters");
         }
+        // the answer goes into the høringsnotat, which many read; the page shows where a CPR belongs
+        if (CprInText.containsCpr(text)) {
+            throw new InvalidInputException("answer", CprInText.WHERE_IT_BELONGS);
+        }
+        if (CprInText.containsCpr(signedBy)) {
+            throw new InvalidInputException("signedBy", CprInText.WHERE_IT_BELONGS);
+        }
         String checkedName = pdf == null || pdf.length == 0 ? null : checkPdf(filename, pdf);
         String by = (signedBy == null || signedBy.isBlank() ? consultee.name() : signedBy.strip()) + " (svarlink)";
         if (by.length() > 200) {
@@ -308,7 +316,7 @@ public class ConsultationService {
     }
 
     /** Records an answer (late if after the svarfrist) and, if its branch still waits, completes it. */
-    private void acceptAnswer(Consultation consultation, Consultee consultee, String text, String by) {
+    void acceptAnswer(Consultation consultation, Consultee consultee, String text, String by) {
         if (!consultation.acceptsAnswers()) {
             throw new GoneException("The consultation is closed.");
         }
@@ -343,172 +351,6 @@ public class ConsultationService {
                 attachments.infos(consultation.id()));
     }
 
-    // ---- called by the process (ConsultationProcessDelegates) ----
-
-    @Transactional
-    void send(String consultationId) {
-        Consultation consultation = load(consultationId);
-        consultation.markSent(now());
-        for (Consultee c : consultation.consultees()) {
-            if (c.role() == ConsulteeRole.INFORM) {
-                record(consultation, c, consultation.createdBy(), "INFORMED", c.name() + " orienteret"
-                        + (c.groupId() != null ? " (gruppe " + c.groupId() + ")" : c.email() != null ? " (" + c.email() + ")" : ""));
-            } else {
-                record(consultation, c, consultation.createdBy(), "SENT", "Sendt til " + c.name()
-                        + (c.isExternal() ? " med personligt svarlink (" + c.email() + ")" : " (Tasklist, gruppe " + c.groupId() + ")"));
-            }
-        }
-    }
-
-    /** The consultees that get a branch of their own (role ANSWER, not forwarded sub-consultees). */
-    @Transactional(readOnly = true)
-    List<String> answeringConsultees(String consultationId) {
-        return load(consultationId).consultees().stream()
-                .filter(c -> c.role() == ConsulteeRole.ANSWER && c.parentId() == null)
-                .map(Consultee::id).toList();
-    }
-
-    /** What one branch needs: who answers how, when to remind, when the svarfrist ends. */
-    record ReplySchedule(String consulteeName, String kind, String group, String title, String proposal,
-            String replyDeadline, String reminderAt, String replyDeadlineAt) {
-    }
-
-    @Transactional
-    ReplySchedule scheduleReply(String consulteeId, String branchProcessId) {
-        Consultee consultee = loadConsultee(consulteeId);
-        Consultation consultation = consultee.consultation();
-        String m = consultation.municipality();
-        Instant now = now();
-        Instant deadlineAt = schedule.deadlineEnds(m, consultee.replyDeadline());
-        Instant reminderAt = schedule.reminderAt(m, consultee.replyDeadline(), now);
-        consultee.schedule(reminderAt, deadlineAt, branchProcessId);
-        String proposal = consultation.proposal();
-        if (proposal.length() > PROPOSAL_VARIABLE_LIMIT) {
-            proposal = proposal.substring(0, PROPOSAL_VARIABLE_LIMIT) + " … (hele forslaget står i høringsnotatet)";
-        }
-        return new ReplySchedule(consultee.name(), consultee.isExternal() ? KIND_EXTERNAL : KIND_INTERNAL,
-                consultee.groupId(), consultation.title(), proposal, DANISH_DATE.format(consultee.replyDeadline()),
-                schedule.iso(m, reminderAt), schedule.iso(m, deadlineAt));
-    }
-
-    /**
-     * The answer given in Tasklist. Form values are process variables, which Camunda stores in
-     * columns of 4000 characters; longer answers are refused with a clear message instead of a
-     * database error.
-     */
-    @Transactional
-    void answerInTasklist(String consulteeId, String text, String actor) {
-        Consultee consultee = loadConsultee(consulteeId);
-        if (text == null || text.isBlank()) {
-            throw new ConsultationRuleViolation("Skriv høringssvaret.");
-        }
-        if (text.length() > TASKLIST_TEXT_LIMIT) {
-            throw new ConsultationRuleViolation("Høringssvaret må højst have " + TASKLIST_TEXT_LIMIT
-                    + " tegn i Tasklist (" + text.length() + "). Forkort det.");
-        }
-        acceptAnswer(consultee.consultation(), consultee, text, actor);
-    }
-
-    /**
-     * Forwards to a sub-consultee with an earlier internal svarfrist; answers its id. An external
-     * sub-consultee's answer link is issued by the secretariat ({@link #issueAnswerLink}), so no
-     * token ever sits in a process variable.
-     */
-    @Transactional
-    String forward(String consulteeId, String name, String group, String email, LocalDate deadline, String actor) {
-        Consultee consultee = loadConsultee(consulteeId);
-        Consultation consultation = consultee.consultation();
-        if (name == null || name.isBlank()) {
-            throw new ConsultationRuleViolation("Angiv underhøringspartens navn.");
-        }
-        String g = blankToNull(group);
-        String e = blankToNull(email);
-        if ((g == null) == (e == null)) {
-            throw new ConsultationRuleViolation("Angiv enten en intern gruppe eller en e-mail til underhøringsparten.");
-        }
-        if (g != null && !groupExists(g)) {
-            throw new ConsultationRuleViolation("Gruppen '" + g + "' findes ikke.");
-        }
-        if (e != null && !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new ConsultationRuleViolation("E-mailadressen '" + e + "' er ikke gyldig.");
-        }
-        if (deadline == null) {
-            throw new ConsultationRuleViolation("Angiv en intern svarfrist.");
-        }
-        if (!deadline.isBefore(consultee.replyDeadline())) {
-            throw new ConsultationRuleViolation("Den interne svarfrist skal ligge før høringens svarfrist ("
-                    + DANISH_DATE.format(consultee.replyDeadline()) + ").");
-        }
-        if (deadline.isBefore(schedule.today(consultation.municipality(), now()))) {
-            throw new ConsultationRuleViolation("Den interne svarfrist må ikke ligge i fortiden.");
-        }
-        consultee.forwarded();
-        Consultee sub = consultation.addConsultee(name.strip(), ConsulteeRole.ANSWER, g, e, null, consultee, deadline);
-        consultees.flush();
-        record(consultation, sub, actor, "FORWARDED", consultee.name() + " videresendte til " + sub.name()
-                + " med intern svarfrist " + deadline);
-        return sub.id();
-    }
-
-    /** The sub-consultee's answer (or its absence), as text for the consultee's task. */
-    @Transactional(readOnly = true)
-    String subAnswers(String consulteeId) {
-        Consultee consultee = loadConsultee(consulteeId);
-        StringBuilder text = new StringBuilder();
-        for (Consultee sub : consultee.consultation().subConsulteesOf(consultee)) {
-            text.append(text.isEmpty() ? "" : "\n\n").append(sub.name()).append(": ");
-            text.append(sub.isAnswered() ? sub.answerText() + (sub.late() ? " (for sent)" : "") : "(intet svar)");
-        }
-        return text.length() > PROPOSAL_VARIABLE_LIMIT
-                ? text.substring(0, PROPOSAL_VARIABLE_LIMIT) + " … (hele svaret står i høringsnotatet)" : text.toString();
-    }
-
-    @Transactional
-    void remind(String consulteeId) {
-        Consultee consultee = loadConsultee(consulteeId);
-        consultee.reminded(now());
-        record(consultee.consultation(), consultee, SYSTEM, "REMINDED", "Påmindelse til " + consultee.name()
-                + " om svarfristen " + consultee.replyDeadline()
-                + (consultee.isExternal() ? " (" + consultee.email() + ")" : " (gruppe " + consultee.groupId() + ")"));
-    }
-
-    @Transactional
-    void recordNoAnswer(String consulteeId) {
-        Consultee consultee = loadConsultee(consulteeId);
-        Consultation consultation = consultee.consultation();
-        if (consultee.markNoAnswer()) {
-            record(consultation, consultee, SYSTEM, "NO_ANSWER", consultee.name() + " svarede ikke inden svarfristen");
-        }
-        for (Consultee sub : consultation.subConsulteesOf(consultee)) {
-            if (sub.markNoAnswer()) {
-                record(consultation, sub, SYSTEM, "NO_ANSWER", sub.name() + " svarede ikke inden svarfristen");
-            }
-        }
-    }
-
-    @Transactional
-    void closeReplies(String consultationId) {
-        Consultation consultation = load(consultationId);
-        consultation.closeReplies(now());
-        record(consultation, null, SYSTEM, "REPLIES_CLOSED", "Alle grene afsluttet; høringsnotatet udarbejdes");
-    }
-
-    /** A plain-text overview of the answers for the secretariat's task. */
-    @Transactional(readOnly = true)
-    String answersOverview(String consultationId) {
-        Consultation consultation = load(consultationId);
-        StringBuilder text = new StringBuilder();
-        for (Consultee c : consultation.consultees()) {
-            if (c.role() != ConsulteeRole.ANSWER) {
-                continue;
-            }
-            text.append(text.isEmpty() ? "" : "\n").append(c.parentId() == null ? "• " : "   ↳ ").append(c.name())
-                    .append(": ").append(statusText(c));
-        }
-        String overview = text.toString();
-        return overview.length() > PROPOSAL_VARIABLE_LIMIT ? overview.substring(0, PROPOSAL_VARIABLE_LIMIT) + " …" : overview;
-    }
-
     static String statusText(Consultee c) {
         return switch (c.status()) {
             case ANSWERED -> c.late() ? "svar modtaget for sent" : "svar modtaget";
@@ -517,62 +359,6 @@ public class ConsultationService {
             case AWAITING -> "afventer svar";
             case INFORMED -> "orienteret";
         };
-    }
-
-    @Transactional
-    void compileNotat(String consultationId, String summary, String actor) {
-        Consultation consultation = load(consultationId);
-        if (summary != null && summary.length() > TASKLIST_TEXT_LIMIT) {
-            throw new ConsultationRuleViolation("Bemærkningerne må højst have " + TASKLIST_TEXT_LIMIT + " tegn.");
-        }
-        consultation.compileNotat(summary, actor, now());
-        record(consultation, null, actor, "NOTAT_COMPILED", "Høringsnotatet er udarbejdet; sene svar modtages ikke længere");
-    }
-
-    /** Records the decision; a postponement answers when the proposal comes back (ISO date-time). */
-    @Transactional
-    String decide(String consultationId, String decision, String note, LocalDate meetingDate, String actor) {
-        Consultation consultation = load(consultationId);
-        Decision chosen;
-        try {
-            chosen = Decision.valueOf(String.valueOf(decision));
-        } catch (IllegalArgumentException e) {
-            throw new ConsultationRuleViolation("Vælg en beslutning: godkend, forkast eller udsæt.");
-        }
-        String m = consultation.municipality();
-        String nextMeetingAt = null;
-        if (chosen == Decision.POSTPONE) {
-            if (meetingDate == null) {
-                throw new ConsultationRuleViolation("Angiv datoen for det nye møde.");
-            }
-            if (!meetingDate.isAfter(schedule.today(m, now()))) {
-                throw new ConsultationRuleViolation("Det nye møde skal ligge efter i dag.");
-            }
-            nextMeetingAt = schedule.iso(m, schedule.meetingStarts(m, meetingDate));
-        }
-        consultation.decide(chosen, note, meetingDate, actor, now());
-        record(consultation, null, actor, "DECIDED_" + chosen, switch (chosen) {
-            case APPROVE -> "Forslaget er godkendt";
-            case REJECT -> "Forslaget er forkastet";
-            case POSTPONE -> "Sagen er udsat til mødet " + meetingDate;
-        } + (note == null || note.isBlank() ? "" : ": " + note));
-        return nextMeetingAt;
-    }
-
-    @Transactional
-    void resumeDecision(String consultationId) {
-        Consultation consultation = load(consultationId);
-        consultation.resumeAfterPostponement();
-        record(consultation, null, SYSTEM, "RESUMED", "Forslaget er igen til behandling (møde " + consultation.nextMeetingDate() + ")");
-    }
-
-    @Transactional
-    void processEnded(String consultationId) {
-        Consultation consultation = load(consultationId);
-        consultation.processEnded();
-        if (consultation.status() == ConsultationStatus.CANCELLED) {
-            record(consultation, null, SYSTEM, "CANCELLED", "Processen er afbrudt");
-        }
     }
 
     // ---- helpers ----
@@ -605,22 +391,12 @@ public class ConsultationService {
         return new AttachmentInfo(a.id(), a.consulteeId(), a.filename(), a.sizeBytes(), a.uploadedBy(), a.uploadedAt());
     }
 
-    private void record(Consultation consultation, Consultee consultee, String actor, String action, String detail) {
+    void record(Consultation consultation, Consultee consultee, String actor, String action, String detail) {
         audit.save(new ConsultationAuditEntry(consultation.id(), consultee == null ? null : consultee.id(), now(), actor,
                 action, detail));
     }
 
-    private Consultation load(String consultationId) {
-        return consultations.findWithConsulteesById(consultationId)
-                .orElseThrow(() -> new IllegalStateException("Process refers to unknown consultation " + consultationId));
-    }
-
-    private Consultee loadConsultee(String consulteeId) {
-        return consultees.findById(consulteeId)
-                .orElseThrow(() -> new IllegalStateException("Process refers to unknown consultee " + consulteeId));
-    }
-
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 

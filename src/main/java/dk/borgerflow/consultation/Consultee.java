@@ -90,6 +90,9 @@ public class Consultee {
 
     /** The branch started: when to remind, when the svarfrist ends. */
     void schedule(Instant reminderAt, Instant deadlineAt, String branchProcessId) {
+        if (this.branchProcessId != null && !this.branchProcessId.equals(branchProcessId)) {
+            throw new IllegalStateException("Consultee " + id + " already answers in branch " + this.branchProcessId);
+        }
         this.reminderAt = reminderAt;
         this.deadlineAt = deadlineAt;
         this.branchProcessId = branchProcessId;

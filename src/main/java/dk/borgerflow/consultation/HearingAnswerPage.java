@@ -1,5 +1,6 @@
 package dk.borgerflow.consultation;
 
+import dk.borgerflow.security.CprInText;
 import dk.borgerflow.web.GoneException;
 import dk.borgerflow.web.InvalidInputException;
 import dk.borgerflow.web.NotFoundException;
@@ -26,6 +27,10 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 @RequestMapping("/hearing/answer")
 class HearingAnswerPage {
+
+    /** The answer page's words for {@link CprInText#WHERE_IT_BELONGS}: external consultees create no inquiries. */
+    static final String CPR_IN_ANSWER = "Svaret ser ud til at indeholde et CPR-nummer. Høringssvar indgår i "
+            + "høringsnotatet, som mange læser, og må ikke indeholde CPR-numre: fjern nummeret, og send svaret igen.";
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -57,7 +62,8 @@ class HearingAnswerPage {
                             + "</p><p>Svaret kan ikke ændres. Linket kan ikke bruges igen.</p>"));
         } catch (InvalidInputException e) {
             return page(HttpStatus.BAD_REQUEST, form(consultations.openAnswerLink(token), token,
-                    "answer".equals(e.field()) ? "Skriv jeres høringssvar." : "Filen skal være en PDF på højst 10 MB.",
+                    CprInText.WHERE_IT_BELONGS.equals(e.getMessage()) ? CPR_IN_ANSWER
+                            : "answer".equals(e.field()) ? "Skriv jeres høringssvar." : "Filen skal være en PDF på højst 10 MB.",
                     answer));
         }
     }

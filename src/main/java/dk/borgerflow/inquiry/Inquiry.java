@@ -113,8 +113,9 @@ public class Inquiry {
         return inquiry;
     }
 
+    /** Binds the inquiry to its process instance, once; the same instance again changes nothing. */
     void attachProcess(String processInstanceId) {
-        if (this.processInstanceId != null) {
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
             throw new InquiryRuleViolation("Henvendelsen har allerede en proces.");
         }
         this.processInstanceId = processInstanceId;

@@ -2,6 +2,7 @@ package dk.borgerflow.inquiry;
 
 import dk.borgerflow.municipality.Tier;
 import dk.borgerflow.security.CurrentUser;
+import dk.borgerflow.security.NoCpr;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -96,7 +97,7 @@ class InquiryController {
                 .map(a -> new CprAccessView(a.accessedBy(), a.accessedAt(), a.purpose())).toList();
     }
 
-    record CprRequest(@jakarta.validation.constraints.NotBlank @Size(max = 500) String purpose) {
+    record CprRequest(@jakarta.validation.constraints.NotBlank @Size(max = 500) @NoCpr String purpose) {
     }
 
     record CprView(String cpr) {
@@ -105,9 +106,9 @@ class InquiryController {
     record CprAccessView(String accessedBy, java.time.Instant accessedAt, String purpose) {
     }
 
-    record HelpRequest(@Size(max = 2000) String reason) {
+    record HelpRequest(@Size(max = 2000) @NoCpr String reason) {
     }
 
-    record CitizenReply(@Size(max = 4000) String message) {
+    record CitizenReply(@Size(max = 4000) @NoCpr String message) {
     }
 }

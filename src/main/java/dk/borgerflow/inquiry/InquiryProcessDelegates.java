@@ -4,8 +4,6 @@ import static dk.borgerflow.inquiry.ProcessConstants.*;
 
 import dk.borgerflow.municipality.Tier;
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,42 +13,51 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Java behind processes/inquiry.bpmn, referenced there by bean name. Each reads process
- * variables, calls one {@link InquiryService} method and writes its result back.
+ * The Java behind processes/inquiry.bpmn, referenced there by bean name. Each calls one
+ * {@link InquiryLadder} method for the inquiry of the process instance it runs in
+ * ({@link InquiryProcess}: id, business key, tenant, as the engine knows them) and writes the
+ * variables the model's expressions read. Which inquiry is changed never depends on a process
+ * variable: engine-rest lets a worker write variables, the engine's own identity of the instance not.
  */
 @Configuration
 class InquiryProcessDelegates {
 
+    /** Inquiries start with their row, through our API only (engine clients are refused). */
+    @Bean
+    dk.borgerflow.security.ApiStartedProcess inquiryProcessStartedThroughApi() {
+        return new dk.borgerflow.security.ApiStartedProcess(PROCESS_KEY, "POST /api/inquiries");
+    }
+
     /** Task_RecordRouting: applies routing.dmn's answer to the inquiry. */
     @Bean
-    JavaDelegate recordRouting(InquiryService inquiries) {
+    JavaDelegate recordRouting(InquiryLadder inquiries) {
         return execution -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> routing = (Map<String, Object>) execution.getVariable(VAR_ROUTING);
-            Inquiry routed = inquiries.applyRouting(inquiryId(execution), (String) routing.get(VAR_ENTRY_TIER),
+            Inquiry routed = inquiries.applyRouting(InquiryProcess.of(execution), (String) routing.get(VAR_ENTRY_TIER),
                     (String) routing.get(VAR_ANSWER_GROUP));
             execution.setVariable(VAR_ENTRY_TIER, routed.tier().name());
             execution.setVariable(VAR_ANSWER_GROUP, routing.get(VAR_ANSWER_GROUP));
-            execution.setVariables(InquiryService.deadlineVariables(routed));
+            execution.setVariables(InquiryLadder.deadlineVariables(routed));
             execution.removeVariable(VAR_ROUTING);
         };
     }
 
     /** Task_GuideToSelfService: points the citizen to the self-service solution of the topic. */
     @Bean
-    JavaDelegate guideToSelfService(InquiryService inquiries) {
-        return execution -> inquiries.guideToSelfService(inquiryId(execution));
+    JavaDelegate guideToSelfService(InquiryLadder inquiries) {
+        return execution -> inquiries.guideToSelfService(InquiryProcess.of(execution));
     }
 
     /** Task_SendFeedbackToCitizen: the written answer goes out (letter for the digitally exempt). */
     @Bean
-    JavaDelegate sendFeedback(InquiryService inquiries) {
-        return execution -> execution.setVariable("feedbackSentVia", inquiries.sendFeedback(inquiryId(execution)));
+    JavaDelegate sendFeedback(InquiryLadder inquiries) {
+        return execution -> execution.setVariable("feedbackSentVia", inquiries.sendFeedback(InquiryProcess.of(execution)));
     }
 
     /** On completion of every user task: records the chosen outcome and note on the inquiry. */
     @Bean
-    TaskListener recordTaskOutcome(InquiryService inquiries) {
+    TaskListener recordTaskOutcome(InquiryLadder inquiries) {
         return task -> {
             Tier tier = TIER_OF_TASK.get(task.getTaskDefinitionKey());
             Object outcome = task.getVariable(VAR_OUTCOME);
@@ -59,9 +66,9 @@ class InquiryProcessDelegates {
             if (feedback != null && !feedback.isBlank()) {
                 note = (note == null || note.isBlank() ? "" : note + "\n") + "Svar til borgeren: " + feedback;
             }
-            Inquiry changed = inquiries.recordTaskOutcome(inquiryId(task), tier,
+            Inquiry changed = inquiries.recordTaskOutcome(InquiryProcess.of(task), tier,
                     outcome == null ? null : outcome.toString(), actor(task), note);
-            task.getExecution().setVariables(InquiryService.deadlineVariables(changed));
+            task.getExecution().setVariables(InquiryLadder.deadlineVariables(changed));
         };
     }
 
@@ -76,11 +83,11 @@ class InquiryProcessDelegates {
 
     /** Interrupting boundary timers at the due date: up one tier, or to the team lead. */
     @Bean
-    JavaDelegate escalateInquiry(InquiryService inquiries) {
+    JavaDelegate escalateInquiry(InquiryLadder inquiries) {
         return execution -> {
             java.util.Date breached = (java.util.Date) execution.getVariable(VAR_DUE_AT);
-            Inquiry escalated = inquiries.escalate(inquiryId(execution), breached.toInstant());
-            execution.setVariables(InquiryService.deadlineVariables(escalated));
+            Inquiry escalated = inquiries.escalate(InquiryProcess.of(execution), breached.toInstant());
+            execution.setVariables(InquiryLadder.deadlineVariables(escalated));
             execution.setVariable(VAR_ESCALATED, true);
             execution.setVariable(VAR_ESCALATED_TO, escalated.escalations().get(escalated.escalations().size() - 1)
                     .toTier());
@@ -89,28 +96,28 @@ class InquiryProcessDelegates {
 
     /** Non-interrupting boundary timers at the warning point: the team lead is alerted. */
     @Bean
-    JavaDelegate warnTeamLead(InquiryService inquiries) {
+    JavaDelegate warnTeamLead(InquiryLadder inquiries) {
         return execution -> {
             java.util.Date dueAt = (java.util.Date) execution.getVariable(VAR_DUE_AT);
-            inquiries.warn(inquiryId(execution), dueAt == null ? null : dueAt.toInstant());
+            inquiries.warn(InquiryProcess.of(execution), dueAt == null ? null : dueAt.toInstant());
         };
     }
 
     /** After waiting for the citizen: the deadline runs again, pushed by the pause. */
     @Bean
-    JavaDelegate resumeDeadline(InquiryService inquiries) {
+    JavaDelegate resumeDeadline(InquiryLadder inquiries) {
         return execution -> {
             boolean replied = execution.hasVariable("citizenReply");
-            Inquiry resumed = inquiries.resumeDeadline(inquiryId(execution), replied);
-            execution.setVariables(InquiryService.deadlineVariables(resumed));
+            Inquiry resumed = inquiries.resumeDeadline(InquiryProcess.of(execution), replied);
+            execution.setVariables(InquiryLadder.deadlineVariables(resumed));
             execution.removeVariable("citizenReply");
         };
     }
 
     /** At the end of the process (any end event, or cancellation): the inquiry closes. */
     @Bean
-    ExecutionListener closeInquiry(InquiryService inquiries) {
-        return execution -> inquiries.processEnded(inquiryId(execution));
+    ExecutionListener closeInquiry(InquiryLadder inquiries) {
+        return execution -> inquiries.processEnded(InquiryProcess.of(execution));
     }
 
 
@@ -121,25 +128,5 @@ class InquiryProcessDelegates {
         String authenticated = Context.getCommandContext() == null ? null
                 : Context.getCommandContext().getAuthenticatedUserId();
         return authenticated == null ? Inquiry.SYSTEM : authenticated;
-    }
-
-    private static String inquiryId(DelegateExecution execution) {
-        return present((String) execution.getVariable(VAR_INQUIRY_ID));
-    }
-
-    private static String inquiryId(DelegateTask task) {
-        return present((String) task.getVariable(VAR_INQUIRY_ID));
-    }
-
-    /**
-     * Every inquiry process is started with its inquiry id, so a missing one means another transaction
-     * ended this process at the same moment (two agents completing one task): that is a concurrent
-     * change, answered with 409 like the engine's own optimistic locking, not an internal error.
-     */
-    private static String present(String inquiryId) {
-        if (inquiryId == null) {
-            throw new OptimisticLockingException("The inquiry's process was changed by someone else at the same time");
-        }
-        return inquiryId;
     }
 }

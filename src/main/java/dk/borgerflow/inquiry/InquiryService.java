@@ -10,6 +10,7 @@ import dk.borgerflow.municipality.Municipality;
 import dk.borgerflow.municipality.MunicipalityCatalogue;
 import dk.borgerflow.municipality.Tier;
 import dk.borgerflow.municipality.Topic;
+import dk.borgerflow.security.CprInText;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.selfservice.SelfServiceCatalogue;
 import dk.borgerflow.security.Groups;
@@ -39,9 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Intake and every change of an inquiry. Controllers and the process' delegates call this; the
- * inquiry row and its process instance are written in one transaction (the engine shares the JPA
- * transaction manager), so a failed start leaves neither behind.
+ * Intake and what staff and citizens do to an inquiry through our API. The inquiry row and its
+ * process instance are written in one transaction (the engine shares the JPA transaction manager),
+ * so a failed start leaves neither behind. What the process does to it: {@link InquiryLadder}.
  */
 @Service
 public class InquiryService {
@@ -56,14 +57,13 @@ public class InquiryService {
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
-    private final DeadlineService deadlines;
-    private final TaskService tasks;
+    private final InquiryLadder ladder;
     private final InquiryMetrics metrics;
     private final CprAccessRepository cprAccesses;
     private final SelfServiceCatalogue selfService;
 
     InquiryService(InquiryRepository inquiries, MunicipalityCatalogue catalogue, RuntimeService runtime,
-            TransactionTemplate transaction, ObjectMapper json, DeadlineService deadlines, TaskService tasks,
+            TransactionTemplate transaction, ObjectMapper json, InquiryLadder ladder,
             InquiryMetrics metrics, CprAccessRepository cprAccesses, SelfServiceCatalogue selfService) {
         this.selfService = selfService;
         this.cprAccesses = cprAccesses;
@@ -72,8 +72,7 @@ public class InquiryService {
         this.runtime = runtime;
         this.transaction = transaction;
         this.json = json;
-        this.deadlines = deadlines;
-        this.tasks = tasks;
+        this.ladder = ladder;
         this.metrics = metrics;
     }
 
@@ -129,6 +128,11 @@ public class InquiryService {
         var c = request.citizen() == null ? InquiryRequest.CitizenRequest.anonymous() : request.citizen();
         String cpr = c.cpr() == null ? null : Cpr.normalise(c.cpr())
                 .orElseThrow(() -> new InvalidInputException("citizen.cpr", "is not a valid CPR number"));
+        // the phone goes into the task's contact line; a Danish phone number has 8 digits, a Swedish one
+        // (070 123 45 67, 08 123 456 78) may have ten that look like a CPR number
+        if (!"SE".equals(municipality.country()) && CprInText.containsCpr(c.phone())) {
+            throw new InvalidInputException("citizen.phone", CprInText.WHERE_IT_BELONGS);
+        }
         Instant now = now();
         // milliseconds: what the engine's timers and dates hold, so deadlines compare exactly
         Instant receivedAt = (request.receivedAt() == null ? now : request.receivedAt().toInstant())
@@ -151,7 +155,6 @@ public class InquiryService {
         // intake is transient (start, routing and the first task are one transaction): the decision's
         // history keeps those inputs, and the inquiry row keeps the citizen's details.
         VariableMap variables = Variables.createVariables()
-                .putValue(VAR_INQUIRY_ID, inquiry.id())
                 .putValue(VAR_MUNICIPALITY, municipality.slug())
                 .putValue("municipalityName", municipality.name())
                 .putValue("topicName", topic.name())
@@ -168,6 +171,7 @@ public class InquiryService {
                 .putValueTyped("accessibilityNeeds", Variables.booleanValue(citizen.hasAccessibilityNeeds(), true))
                 .putValueTyped("language", Variables.stringValue(c.language() == null ? "" : c.language(), true))
                 .putValueTyped("selfServiceAvailable", Variables.booleanValue(selfServiceLink.isPresent(), true));
+        // the business key names the inquiry; the process code binds to the row through it (InquiryLadder.bound)
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, inquiry.id(), variables);
         inquiry.attachProcess(instance.getId());
         metrics.received(inquiry);
@@ -241,116 +245,9 @@ public class InquiryService {
         Inquiry inquiry = get(id, user);
         Instant now = now();
         inquiry.reopenFromSelfService(user.userId(), reason == null ? "Borgeren har brug for hjælp" : reason, now);
-        startDeadline(inquiry, now);
+        ladder.reopenedFromSelfService(inquiry, now);
         runtime.createMessageCorrelation(MESSAGE_CITIZEN_NEEDS_HELP).processInstanceId(inquiry.processInstanceId())
-                .setVariables(deadlineVariables(inquiry)).correlate();
-        return inquiry;
-    }
-
-    // ---- called by the process (delegates and listeners of processes/inquiry.bpmn) ----
-
-    /**
-     * Applies the routing decision; answers the inquiry at the tier it actually entered, with its
-     * first deadline counted from {@code receivedAt}.
-     */
-    @Transactional
-    Inquiry applyRouting(String inquiryId, String entryTier, String answerGroup) {
-        Inquiry inquiry = load(inquiryId);
-        Tier tier = Tier.parse(entryTier).orElseThrow(() -> new IllegalStateException(
-                "routing.dmn answered an unknown tier: " + entryTier));
-        String group = switch (tier) {
-            case DESK -> Groups.DESK;
-            case SPECIALIST -> specialistGroup(inquiry);
-            default -> answerGroup;
-        };
-        Tier entered = inquiry.route(tier, answerGroup, group, "Routet af routing.dmn: " + tier.danishName()
-                + (answerGroup == null ? "" : " / " + answerGroup), now());
-        if (entered != Tier.SELF_SERVICE) {
-            startDeadline(inquiry, inquiry.receivedAt());
-        }
-        return inquiry;
-    }
-
-    @Transactional
-    void guideToSelfService(String inquiryId) {
-        Inquiry inquiry = load(inquiryId);
-        inquiry.guideToSelfService(selfServiceUrl(inquiry), Inquiry.SYSTEM,
-                "Borgeren er guidet til digital selvbetjening", now());
-    }
-
-    /** Records a task's outcome; a move to another tier starts that tier's deadline. */
-    @Transactional
-    Inquiry recordTaskOutcome(String inquiryId, Tier atTier, String outcome, String actor, String note) {
-        Inquiry inquiry = load(inquiryId);
-        Outcome chosen;
-        try {
-            chosen = Outcome.valueOf(String.valueOf(outcome));
-        } catch (IllegalArgumentException e) {
-            throw new InquiryRuleViolation("Vælg et udfald (fik '" + outcome + "').");
-        }
-        String next = switch (chosen) {
-            case DESK -> Groups.DESK;
-            case SPECIALIST -> specialistGroup(inquiry);
-            default -> inquiry.candidateGroup();
-        };
-        Instant now = now();
-        inquiry.recordTaskOutcome(atTier, chosen, next, selfServiceUrl(inquiry), actor, note, now);
-        if (chosen == Outcome.DESK || chosen == Outcome.SPECIALIST) {
-            startDeadline(inquiry, now);
-        }
-        return inquiry;
-    }
-
-    /**
-     * The deadline {@code breached} passed: the inquiry moves up one tier, or to the team lead at
-     * the top, with a new deadline from now. Answers where it went (a tier name or TEAM_LEAD).
-     */
-    @Transactional
-    Inquiry escalate(String inquiryId, Instant breached) {
-        Inquiry inquiry = load(inquiryId);
-        Instant now = now();
-        Tier from = inquiry.tier();
-        Tier to = from.next().orElse(from);
-        String group = switch (to) {
-            case DESK -> Groups.DESK;
-            case SPECIALIST -> from == Tier.SPECIALIST ? Groups.TEAM_LEAD : specialistGroup(inquiry);
-            default -> inquiry.answerGroup();
-        };
-        String reason = "Fristen for svar (" + from.danishName() + ") udløb " + breached;
-        String target = inquiry.escalate(to, group, breached, reason, now);
-        startDeadline(inquiry, now);
-        metrics.escalated(inquiry, from, target);
-        log.info("Inquiry {} escalated from {} to {}", inquiry.id(), from, target);
-        return inquiry;
-    }
-
-    /**
-     * The warning point passed: recorded, and the team lead becomes a candidate of the open task.
-     * When the deadline has passed too (after downtime, or an old letter registered late), a warning
-     * says nothing new: the breach timer escalates the inquiry, and nothing is loaded or written here.
-     */
-    @Transactional
-    void warn(String inquiryId, Instant dueAt) {
-        if (dueAt != null && !dueAt.isAfter(now())) {
-            return;
-        }
-        Inquiry inquiry = load(inquiryId);
-        inquiry.warnDeadline(now());
-        tasks.createTaskQuery().processInstanceId(inquiry.processInstanceId()).active().list()
-                .forEach(t -> tasks.addCandidateGroup(t.getId(), Groups.TEAM_LEAD));
-        metrics.warned(inquiry);
-    }
-
-    /** The citizen replied (or the wait ran out): the deadline resumes, pushed by the pause. */
-    @Transactional
-    Inquiry resumeDeadline(String inquiryId, boolean citizenReplied) {
-        Inquiry inquiry = load(inquiryId);
-        Instant now = now();
-        Instant pausedAt = inquiry.deadlinePausedAt();
-        Instant due = deadlines.resume(inquiry.municipality(), inquiry.tier(), inquiry.dueAt(), pausedAt, now);
-        Instant warn = deadlines.resume(inquiry.municipality(), inquiry.tier(), inquiry.warnAt(), pausedAt, now);
-        inquiry.resumeDeadline(due, warn, citizenReplied ? "Borgeren har svaret; fristen løber igen"
-                : "Borgeren har ikke svaret inden for ventetiden; fristen løber igen", now);
+                .setVariables(InquiryLadder.deadlineVariables(inquiry)).correlate();
         return inquiry;
     }
 
@@ -364,48 +261,6 @@ public class InquiryService {
         runtime.createMessageCorrelation(MESSAGE_CITIZEN_REPLIED).processInstanceId(inquiry.processInstanceId())
                 .setVariable("citizenReply", message == null ? "" : message).correlate();
         return inquiry;
-    }
-
-    private void startDeadline(Inquiry inquiry, Instant from) {
-        Deadline deadline = deadlines.deadlineFor(inquiry.municipality(), inquiry.tier(), inquiry.topic(), from);
-        inquiry.setDeadline(deadline.dueAt(), deadline.warnAt());
-    }
-
-    /** The process variables the user tasks' due/follow-up dates and boundary timers read. */
-    static Map<String, Object> deadlineVariables(Inquiry inquiry) {
-        Map<String, Object> v = new HashMap<>();
-        v.put(VAR_DUE_AT, inquiry.dueAt() == null ? null : java.util.Date.from(inquiry.dueAt()));
-        v.put(VAR_WARN_AT, inquiry.warnAt() == null ? null : java.util.Date.from(inquiry.warnAt()));
-        v.put(VAR_TIER, inquiry.tier().name());
-        return v;
-    }
-
-    /** Records that the written answer went out: by letter to the digitally exempt, else Digital Post. */
-    @Transactional
-    String sendFeedback(String inquiryId) {
-        Inquiry inquiry = load(inquiryId);
-        String via = inquiry.citizen().digitallyExempt() ? "brev" : "Digital Post";
-        inquiry.recordFeedbackSent(via, now());
-        return via;
-    }
-
-    @Transactional
-    void processEnded(String inquiryId) {
-        load(inquiryId).close(now());
-    }
-
-    private String specialistGroup(Inquiry inquiry) {
-        return catalogue.topic(inquiry.topic()).map(t -> Groups.specialistGroup(t.department()))
-                .orElseThrow();
-    }
-
-    private String selfServiceUrl(Inquiry inquiry) {
-        return selfService.linkFor(inquiry.municipality(), inquiry.topic()).orElse(null);
-    }
-
-    private Inquiry load(String inquiryId) {
-        return inquiries.findById(inquiryId)
-                .orElseThrow(() -> new IllegalStateException("Process refers to unknown inquiry " + inquiryId));
     }
 
     static Instant now() {

@@ -15,22 +15,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Two people completing one task at the same moment on two nodes: the loser's command can read the
- * task before the winner commits and its execution tree after, and then fails inside the engine
- * with a {@link NullPointerException} (seen in {@code ConcurrentTaskWorkPostgresIT}: the task's
- * execution had no parent any more) instead of the {@link OptimisticLockingException} it would
- * have met at flush. When a task completion fails that way and the task is gone afterwards, it was
- * completed concurrently: answer as the engine does for that case (engine-rest and Tasklist map it
- * to 409). Any other failure passes through unchanged.
+ * task before the winner commits and its execution tree after, and then fails inside the engine with a
+ * {@link NullPointerException} (seen in {@code ConcurrentTaskWorkPostgresIT}: the task's execution had
+ * no parent any more) instead of the {@link OptimisticLockingException} it would have met at flush.
+ * When a task completion fails that way and the task is gone afterwards, it was completed
+ * concurrently: it fails as the engine does for that case (engine-rest and Tasklist map it to 409).
+ * Any other failure passes through unchanged. The interceptor runs inside the command context, so
+ * the context sees the conflict and logs it as one (DEBUG), not the NullPointerException (ERROR).
  */
 @Component
 class ConcurrentCompletionPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
         interceptors.add(new CompletedConcurrently(configuration));
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }
 
     static final class CompletedConcurrently extends CommandInterceptor {
@@ -57,6 +58,7 @@ class ConcurrentCompletionPlugin extends AbstractProcessEnginePlugin {
             }
         }
 
+        /** Looked up in a transaction of its own: the winner's commit is visible there. */
         private boolean isGone(String taskId) {
             CommandExecutor fresh = configuration.getCommandExecutorTxRequiresNew();
             return fresh.execute(context -> context.getTaskManager().findTaskById(taskId) == null);

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 class AdminBootstrap {
 
     static final String DEMO_EMAIL_PATTERN = "%@demo.borgerflow.dk";
+    /** The bootstrapped admin's name; Camunda's password policy refuses passwords containing it. */
+    static final String FIRST_NAME = "Administrator";
+    static final String LAST_NAME = "Borgerflow";
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final IdentityService identity;
@@ -66,8 +69,8 @@ class AdminBootstrap {
         }
         if (identity.createUserQuery().userId(userId).count() == 0) {
             var user = identity.newUser(userId);
-            user.setFirstName("Administrator");
-            user.setLastName("Borgerflow");
+            user.setFirstName(FIRST_NAME);
+            user.setLastName(LAST_NAME);
             user.setPassword(password);
             identity.saveUser(user);
             log.info("Created administrator '{}' from BORGERFLOW_ADMIN_PASSWORD", userId);
@@ -111,8 +114,8 @@ class AdminBootstrap {
                     + DEMO_EMAIL_PATTERN + ") exist in this production database. Delete them in Camunda Admin "
                     + "or use a fresh database.");
         }
-        // compare hashes directly: identityService.checkPassword would count failed attempts and lock
-        // the account after a few of them
+        // compare hashes directly: identityService.checkPassword would count each known default as a
+        // failed login of this node (LoginThrottle)
         if (identity.createUserQuery().userId(userId).singleResult() instanceof UserEntity user
                 && user.getPassword() != null) {
             PasswordManager passwords = engineConfiguration.getPasswordManager();

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -31,9 +32,10 @@ import org.springframework.stereotype.Component;
  * a short time ({@code borgerflow.security.authentication-cache-ttl}, default 30 s, {@code 0}
  * switches it off): only for exactly the same user and password, compared by an HMAC under a key
  * that lives only in this process (no password or reusable hash is kept). Failed attempts are never
- * cached and always reach the engine, so its failed-login counting and lock-out apply unchanged. A
- * changed password, a locked or deleted user or changed memberships take effect after at most the
- * TTL.
+ * cached and always reach the engine, whose password check is throttled per client and user
+ * ({@link ThrottledIdentityProvider}). The throttle is asked before the cache: a throttled client
+ * gets no answer from the cache either, so a right guess is refused like a wrong one. A changed
+ * password, a deleted user or changed memberships take effect after at most the TTL.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -42,6 +44,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     static final int MAX_CACHED_USERS = 10_000;
 
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
     private final long ttlNanos;
     private final SecretKeySpec macKey;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -49,9 +52,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private record Verified(byte[] credentialMac, Authentication authentication, long expiresAtNanos) {
     }
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService,
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
             @Value("${borgerflow.security.authentication-cache-ttl:PT30S}") Duration ttl) {
         this.identityService = identityService;
+        this.throttle = throttle;
         this.ttlNanos = ttl.toNanos();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -64,6 +68,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         Object password = authentication.getCredentials();
         if (userId == null || password == null) {
             throw new BadCredentialsException("Bad credentials");
+        }
+        Optional<Duration> wait = throttle.waitBefore(LoginThrottle.currentClient(), userId);
+        if (wait.isPresent()) {
+            LoginThrottle.tellClientToWait(wait.get());
+            throw new BadCredentialsException("Too many failed logins");
         }
         byte[] mac = ttlNanos > 0 ? mac(userId, password.toString()) : null;
         if (mac != null) {

@@ -1,12 +1,15 @@
 package dk.borgerflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +32,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * users. engine-rest gets Camunda's own authentication filter so the engine applies its
  * authorizations and tenant checks. The webapps under {@code /camunda} have their own login and
  * CSRF protection; the external consultation pages are public but token-guarded and CSRF-protected.
+ * In front of all of them: the readiness gate (503 until the identity is set up), Camunda's setup
+ * closed, and unsafe cross-site requests refused ({@link CrossSiteRequestGuard}); every password
+ * check is throttled per client and user ({@link LoginThrottle}).
  */
 @Configuration
 class SecurityConfig {
@@ -49,6 +55,15 @@ class SecurityConfig {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"borgerflow\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            if (request.getAttribute(LoginThrottle.RETRY_AFTER) instanceof Duration wait) {
+                // a failed login all the same; says nothing about whether the password was right
+                long seconds = LoginThrottle.retryAfterSeconds(wait);
+                response.setHeader("Retry-After", String.valueOf(seconds));
+                json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "status", 401,
+                        "title", "For mange forkerte logins", "detail", "Too many failed logins for this user from "
+                                + "your address. Wait " + seconds + " seconds before you try again."));
+                return;
+            }
             json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "status", 401,
                     "title", "Login påkrævet", "detail", "Authenticate with HTTP Basic (Camunda user)."));
         };
@@ -97,6 +112,51 @@ class SecurityConfig {
             json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "status", 400,
                     "title", "Ugyldigt input", "detail", "The request was rejected: malformed path, header or parameter."));
         };
+    }
+
+    /*
+     * Guards in front of everything else (Spring Security's chain runs at -100, engine-rest's
+     * authentication at LOWEST_PRECEDENCE - 10): refused requests never reach a password check.
+     */
+    static final int READINESS_GATE_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    static final int SETUP_CLOSED_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+    static final int CROSS_SITE_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
+    static final int LOGIN_CLIENT_ORDER = Ordered.HIGHEST_PRECEDENCE + 40;
+
+    @Bean
+    FilterRegistrationBean<LoginThrottle.Binding> loginClientBinding() {
+        var registration = new FilterRegistrationBean<>(new LoginThrottle.Binding());
+        registration.setName("borgerflow-login-client");
+        registration.setOrder(LOGIN_CLIENT_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ReadinessGate> readinessGate(ApplicationAvailability availability, ObjectMapper json,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+            @Value("${borgerflow.security.readiness-retry-after:PT5S}") Duration retryAfter) {
+        var registration = new FilterRegistrationBean<>(new ReadinessGate(availability, webappPath, retryAfter, json));
+        registration.setName("borgerflow-readiness-gate");
+        registration.setOrder(READINESS_GATE_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CamundaSetupClosed> camundaSetupClosed(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        var registration = new FilterRegistrationBean<>(new CamundaSetupClosed(webappPath));
+        registration.setName("borgerflow-camunda-setup-closed");
+        registration.setOrder(SETUP_CLOSED_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard(CrossSiteProperties settings,
+            ObjectMapper json, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        var registration = new FilterRegistrationBean<>(new CrossSiteRequestGuard(settings, webappPath, json));
+        registration.setName("borgerflow-cross-site-guard");
+        registration.setOrder(CROSS_SITE_ORDER);
+        return registration;
     }
 
     @Bean

@@ -3,7 +3,8 @@
  * engine-rest, the role groups with their Camunda authorizations, tenant (municipality) scoping, and
  * the model guard: what a deployed model may contain and which beans its expressions reach
  * ({@code ModelGuardPlugin}).
- * Public API: {@link dk.borgerflow.security.CurrentUser}, {@link dk.borgerflow.security.Groups}.
+ * Public API: {@link dk.borgerflow.security.CurrentUser}, {@link dk.borgerflow.security.Groups},
+ * {@link dk.borgerflow.security.CprInText} (CPR numbers in free text: detector and masking rules).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security")
 package dk.borgerflow.security;

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dk.borgerflow.security.ClientWriteRefused;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  * engine-rest ({@code /engine-rest}) as the starter configures it, with clear answers where two
  * users (or nodes) change the same thing at once. Camunda answers those with 500; here:
  * <ul>
+ * <li>a request the engine guard refused (a variable the task's form does not own, a process that
+ * starts only through our API, ...: {@link ClientWriteRefused}) → 400 with its message;
  * <li>claiming a task someone else has claimed ({@link TaskAlreadyClaimedException}) → 409;
  * <li>a concurrent change lost the optimistic lock ({@link OptimisticLockingException}, e.g. two
  * completes or two claims of one task at the same moment; or JPA's version check on the inquiry row,
@@ -34,11 +37,14 @@ import org.springframework.stereotype.Component;
  * <li>completing a task another request completed a moment ago ("Cannot find task", or the
  * authorization check failing because the task and its candidate authorizations are gone) → 404;
  * <li>touching a task or instance of a municipality (tenant) the user does not serve → 403;
- * <li>a domain rule refusing the change inside a task listener or delegate (e.g. the inquiry moved
- * to another tier while this request was under way) → 409 with the rule's message.
+ * <li>one of our own refusals ({@link Refusal}: a domain rule such as {@code InquiryRuleViolation},
+ * e.g. the inquiry moved to another tier while this request was under way), also inside a task
+ * listener or delegate → its status (409) with the rule's message.
  * </ul>
  * The body keeps engine-rest's error shape {@code {"type": ..., "message": ...}}. Everything else
- * goes to Camunda's own exception mappers unchanged.
+ * goes to Camunda's own exception mappers unchanged: an engine exception we do not understand (also a
+ * {@link BadUserRequestException} from inside a listener, e.g. a bug passing null to the engine) stays
+ * Camunda's 500, logged by the engine (ENGINE-16004, ERROR) and engine-rest (ENGINE-REST-HTTP500).
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -64,15 +70,16 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 .filter(c -> c != ProcessEngineExceptionHandler.class && c != RestExceptionHandler.class)
                 .collect(Collectors.toSet());
         registerClasses(configuration);
-        TaskLookup lookup = this::taskExists;
+        TaskLookup lookup = taskId -> taskExists(engine, taskId);
         register(new EngineExceptions(lookup));
         register(new RestExceptions(lookup));
         register(new DatabaseConcurrencyExceptions());
+        register(new RefusedWrites());
         register(JacksonFeature.class);
     }
 
     /** Whether the task exists at all, whoever may see it (no authorization or tenant check). */
-    private boolean taskExists(String taskId) {
+    static boolean taskExists(ProcessEngineConfigurationImpl engine, String taskId) {
         return engine.getCommandExecutorTxRequired().execute(context -> {
             context.disableAuthorizationCheck();
             context.disableTenantCheck();
@@ -87,6 +94,11 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     /** The status and message for a concurrent change or a foreign tenant found in the cause chain. */
     static Optional<Response> clearAnswer(Throwable thrown, TaskLookup tasks) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
+            // the engine guard refused what the request carried, before anything changed
+            if (t instanceof ClientWriteRefused) {
+                return Optional.of(answer(Response.Status.BAD_REQUEST, t, t.getMessage()));
+            }
+
             // the winner's commit removed the task and its candidate authorizations while the loser
             // checked them: a task that is gone, not a lack of rights
             if (t instanceof AuthorizationException denied && denied.getMissingAuthorizations().stream()
@@ -111,10 +123,11 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             if (t instanceof ProcessEngineException && message.contains("belongs to no authenticated tenant")) {
                 return Optional.of(answer(Response.Status.FORBIDDEN, t, OTHER_TENANT));
             }
-            // a domain rule refused the change inside a listener or delegate (Camunda: 500), e.g. the
-            // inquiry moved on while this request was under way; thrown directly, Camunda answers 400
-            if (t instanceof BadUserRequestException && t != thrown) {
-                return Optional.of(answer(Response.Status.CONFLICT, t, message));
+            // one of our rules refused the change, maybe inside a listener or delegate (Camunda: 500), e.g.
+            // the inquiry moved on while this request was under way; any other engine error is not ours
+            if (t instanceof Refusal refusal) {
+                Response.Status status = Response.Status.fromStatusCode(refusal.status());
+                return Optional.of(answer(status == null ? Response.Status.CONFLICT : status, t, message));
             }
         }
         return Optional.empty();
@@ -159,6 +172,15 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 return camunda.toResponse(e);
             }
             return clearAnswer(e, tasks).orElseGet(() -> camunda.toResponse(e));
+        }
+    }
+
+    /** The engine guard refused what the request carried, before anything changed: 400 with its message. */
+    public static final class RefusedWrites implements ExceptionMapper<ClientWriteRefused> {
+
+        @Override
+        public Response toResponse(ClientWriteRefused e) {
+            return answer(Response.Status.BAD_REQUEST, e, e.getMessage());
         }
     }
 

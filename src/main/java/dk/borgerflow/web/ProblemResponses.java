@@ -87,10 +87,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         : "Someone else changed this at the same time; reload and try again.");
     }
 
-    /** Domain rules refusing a change (e.g. a closed inquiry) surface from the engine as bad user requests. */
+    /**
+     * Our own refusals (domain rules such as a closed inquiry, {@link Refusal}) answer with their
+     * status and message. Any other bad request from the engine means we passed it something our
+     * validation should have caught: not understood, so a 500 with a log line.
+     */
     @ExceptionHandler(BadUserRequestException.class)
     ProblemDetail refused(BadUserRequestException e) {
-        return problem(HttpStatus.CONFLICT, "Ikke muligt", e.getMessage());
+        return e instanceof Refusal refusal ? refusal(refusal) : unexpected(e);
+    }
+
+    private static ProblemDetail refusal(Refusal refusal) {
+        HttpStatus status = HttpStatus.resolve(refusal.status());
+        return problem(status == null ? HttpStatus.CONFLICT : status, "Ikke muligt", refusal.getMessage());
     }
 
     @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
@@ -100,6 +109,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        // a refusal the engine wrapped on its way out (e.g. thrown by a listener) is still understood
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return refusal(refusal);
+            }
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Intern fejl",
                 "An unexpected error occurred; it has been logged.");

@@ -1,10 +1,13 @@
 package dk.borgerflow.web;
 
+import jakarta.annotation.Priority;
 import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,10 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * Tasklist and Cockpit talk to the engine through the webapps' own engine API
  * ({@code /camunda/api/engine}), a JAX-RS application of its own that engine-rest's configuration
- * ({@link EngineRestConfig}) does not reach. There, too, an agent who loses a claim race to a colleague
- * gets 409 "already claimed" instead of 500, as does a change that lost the engine's optimistic lock.
+ * ({@link EngineRestConfig}) does not reach. There, too, the failures we understand get their clear
+ * answer by the same rules ({@link EngineRestConfig#clearAnswer}): an agent who loses a claim race to
+ * a colleague gets 409 "already claimed", a change that lost the engine's optimistic lock 409, a form
+ * submitted for a task a colleague completed a moment ago 404, a domain rule refusing inside a
+ * listener 409 with its Danish message, what the engine guard refuses 400; everything else gets
+ * Camunda's answer (a real error: 500).
  * The mappers are added to the webapp's "Engine Api" servlet by class name (Jersey's provider class
- * names parameter); Jersey prefers a mapper of the exception's own type over Camunda's general one.
+ * names parameter). They map the same types as Camunda's own mappers there, so they carry a higher
+ * priority ({@code @Priority(1)}; Jersey picks the nearer exception type first, then the priority).
  */
 @Component
 class WebappEngineApiConflicts implements BeanPostProcessor {
@@ -37,23 +45,43 @@ class WebappEngineApiConflicts implements BeanPostProcessor {
                             + ENGINE_API_SERVLET + "'; check WebappEngineApiConflicts after an upgrade");
                 }
                 engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-                        AlreadyClaimed.class.getName() + "," + ConcurrentChange.class.getName());
+                        EngineExceptions.class.getName() + "," + RestExceptions.class.getName() + ","
+                                + EngineRestConfig.RefusedWrites.class.getName());
             };
         }
         return bean;
     }
 
-    public static final class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
+    /** The webapps' engine API serves the default engine, the one this application embeds. */
+    private static boolean taskExists(String taskId) {
+        return EngineRestConfig.taskExists(
+                (ProcessEngineConfigurationImpl) ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration(),
+                taskId);
+    }
+
+    /** Engine exceptions thrown directly (e.g. claim). */
+    @Priority(1)
+    public static final class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+
+        private final EngineRestConfig.EngineExceptions rules =
+                new EngineRestConfig.EngineExceptions(WebappEngineApiConflicts::taskExists);
+
         @Override
-        public Response toResponse(TaskAlreadyClaimedException exception) {
-            return EngineRestConfig.answer(Response.Status.CONFLICT, exception, EngineRestConfig.ALREADY_CLAIMED);
+        public Response toResponse(ProcessEngineException exception) {
+            return rules.toResponse(exception);
         }
     }
 
-    public static final class ConcurrentChange implements ExceptionMapper<OptimisticLockingException> {
+    /** Engine exceptions wrapped by the resource (e.g. submit-form and complete wrap them in a 500). */
+    @Priority(1)
+    public static final class RestExceptions implements ExceptionMapper<RestException> {
+
+        private final EngineRestConfig.RestExceptions rules =
+                new EngineRestConfig.RestExceptions(WebappEngineApiConflicts::taskExists);
+
         @Override
-        public Response toResponse(OptimisticLockingException exception) {
-            return EngineRestConfig.answer(Response.Status.CONFLICT, exception, EngineRestConfig.CONCURRENT_CHANGE);
+        public Response toResponse(RestException exception) {
+            return rules.toResponse(exception);
         }
     }
 }

@@ -41,6 +41,8 @@ public final class StartupProbe {
             // ProductionSafetyCheck refuses demo users next to a production profile unless told otherwise
             props.put("borgerflow.production.require-strong-admin-password", "false");
             props.put("borgerflow.admin.password", "bench-" + UUID.randomUUID());
+            // production's password policy would refuse the demo users' password "demo"
+            props.put("camunda.bpm.generic-properties.properties.enable-password-policy", "false");
         }
         return props;
     }

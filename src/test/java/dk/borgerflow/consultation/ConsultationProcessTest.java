@@ -43,6 +43,8 @@ class ConsultationProcessTest {
     @Autowired
     NotatRenderer notat;
     @Autowired
+    ConsultationSteps steps;
+    @Autowired
     WorkingTime workingTime;
 
     @BeforeEach
@@ -352,6 +354,61 @@ class ConsultationProcessTest {
         assertThatThrownBy(() -> consultations.answerByLink(token, "Andet svar.", null, null, null))
                 .isInstanceOf(GoneException.class);
         assertThat(consultee(reload(prepared), USER_COUNCIL).answerText()).isEqualTo("Første svar.");
+    }
+
+    @Test
+    void aForgedConsulteeIdOnABranchChangesOnlyThatBranchsOwnConsultee() {
+        ConsultationService.Prepared prepared = prepare(theChannelStrategy2027Consultation());
+        ProcessInstance social = branchOf(prepared, SOCIAL_COMMITTEE);
+        Consultee health = consultee(reload(prepared), HEALTH_COMMITTEE);
+        // even a trusted caller (Java API, past the engine guard) cannot redirect the answer
+        runtimeService().setVariable(social.getId(), VAR_CONSULTEE_ID, health.id());
+
+        answerInTasklist(social, "committee-social-slagelse", "Socialudvalget støtter forslaget.");
+
+        Consultation after = reload(prepared);
+        assertThat(consultee(after, SOCIAL_COMMITTEE).status()).isEqualTo(ConsulteeStatus.ANSWERED);
+        assertThat(consultee(after, SOCIAL_COMMITTEE).answerText()).isEqualTo("Socialudvalget støtter forslaget.");
+        assertThat(consultee(after, HEALTH_COMMITTEE).status()).isEqualTo(ConsulteeStatus.AWAITING);
+        assertThat(consultee(after, HEALTH_COMMITTEE).answerText()).isNull();
+    }
+
+    @Test
+    void aForgedConsultationIdChangesOnlyTheConsultationOfTheProcess() {
+        ConsultationService.Prepared other = prepare(aConsultationOfTheSocialCommittee());
+        ConsultationService.Prepared prepared = prepare(aConsultationOfTheSocialCommitteeAndTheUserCouncil());
+        ProcessInstance main = processOf(prepared);
+        answerInTasklist(branchOf(prepared, SOCIAL_COMMITTEE), "committee-social-slagelse", "Enig.");
+        consultations.answerByLink(tokenOf(prepared, USER_COUNCIL), "Enig.", null, null, null);
+        runtimeService().setVariable(main.getId(), VAR_CONSULTATION_ID, other.consultation().id());
+
+        compileNotat(main, "Gennemgået.");
+        decide(main, "APPROVE", null);
+
+        assertThat(reload(prepared).status()).isEqualTo(ConsultationStatus.APPROVED);
+        assertThat(reload(other).status()).isEqualTo(ConsultationStatus.OPEN);
+        assertThat(reload(other).decidedBy()).isNull();
+    }
+
+    @Test
+    void aReplyBranchIsBoundOnlyToAnAnsweringConsulteeOfItsOwnConsultationThatHasNoBranchYet() {
+        ConsultationService.Prepared other = prepare(aConsultationOfTheSocialCommittee());
+        ConsultationService.Prepared prepared = prepare(theChannelStrategy2027Consultation());
+        String main = prepared.consultation().processInstanceId();
+        Consultation consultation = reload(prepared);
+        var aNewBranch = new ConsultationProcess("branch-under-test", SLAGELSE, main, main, consultation.id());
+
+        assertThatThrownBy(() -> steps.scheduleReply(aNewBranch, consultee(reload(other), SOCIAL_COMMITTEE).id()))
+                .as("another consultation's consultee").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> steps.scheduleReply(aNewBranch, consultee(consultation, HEALTH_COMMITTEE).id()))
+                .as("a consultee that has its branch").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> steps.scheduleReply(aNewBranch, consultee(consultation, HSU).id()))
+                .as("an inform-only consultee").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> steps.scheduleReply(new ConsultationProcess("branch-under-test", "roskilde", main,
+                main, consultation.id()), consultee(consultation, HEALTH_COMMITTEE).id()))
+                .as("another tenant").isInstanceOf(IllegalStateException.class);
+        assertThat(consultee(reload(prepared), HEALTH_COMMITTEE).branchProcessId())
+                .isEqualTo(consultee(consultation, HEALTH_COMMITTEE).branchProcessId());
     }
 
     // ---- steps ----

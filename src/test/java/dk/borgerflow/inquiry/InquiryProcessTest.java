@@ -51,6 +51,23 @@ class InquiryProcessTest {
     }
 
     @Test
+    void aForgedInquiryIdVariableChangesOnlyTheInquiryOfTheProcess() {
+        Inquiry slagelse = receive(aPhoneCallAboutHousingBenefit());
+        Inquiry other = receive(aPhoneCallAboutHousingBenefit());
+        ProcessInstance process = processOf(other);
+        int historyBefore = reload(slagelse).history().size();
+        // even a trusted caller (Java API, past the engine guard) cannot point the process elsewhere
+        runtimeService().setVariable(process.getId(), "inquiryId", slagelse.id());
+
+        work(process, "agent-slagelse", "RESOLVED", "Forklaret reglerne");
+
+        assertThat(reload(other).status()).isEqualTo(InquiryStatus.CLOSED);
+        assertThat(reload(other).outcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(reload(slagelse).status()).isEqualTo(InquiryStatus.OPEN);
+        assertThat(reload(slagelse).history()).hasSize(historyBefore);
+    }
+
+    @Test
     void webInquiryIsGuidedToSelfServiceAndResolvedWhenTheCitizenStaysAway() {
         Inquiry inquiry = receive(aWebInquiryAboutMoving());
         ProcessInstance process = processOf(inquiry);

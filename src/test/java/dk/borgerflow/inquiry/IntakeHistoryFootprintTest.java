@@ -38,7 +38,7 @@ class IntakeHistoryFootprintTest {
                 .processInstanceId(inquiry.processInstanceId()).list().stream()
                 .collect(Collectors.toMap(HistoricVariableInstance::getName, v -> String.valueOf(v.getValue())));
         assertThat(stored).containsEntry("citizenName", "Poul Nielsen").containsEntry("topicName", "Flytning og adresseændring")
-                .containsKeys("inquiryId", "municipality", "summary", "dueAt", "warnAt", "entryTier", "answerGroup")
+                .containsKeys("municipality", "summary", "dueAt", "warnAt", "entryTier", "answerGroup")
                 .doesNotContainKeys("digitallyExempt", "age", "needsInterpreter", "language", "channel");
         HistoricDecisionInstance entryTier = history.createHistoricDecisionInstanceQuery()
                 .processInstanceId(inquiry.processInstanceId()).decisionDefinitionKey("routing-entry-tier")

@@ -22,6 +22,8 @@ class LostInquiryWatchdogTest {
     @Autowired
     InquiryService inquiries;
     @Autowired
+    InquiryLadder ladder;
+    @Autowired
     LostInquiryWatchdog watchdog;
     @Autowired
     TaskService tasks;
@@ -75,7 +77,7 @@ class LostInquiryWatchdogTest {
             assertThat(i.problem()).isEqualTo("Ingen levende proces");
         });
         // repair: close it as an operator would, then it is no longer reported
-        inquiries.processEnded(inquiry.id());
+        ladder.processEnded(new InquiryProcess(inquiry.processInstanceId(), inquiry.id(), inquiry.municipality()));
         assertThat(watchdog.check().inquiries()).noneMatch(i -> i.id().equals(inquiry.id()));
     }
 

@@ -1,5 +1,6 @@
 package dk.borgerflow.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.borgerflow.BorgerflowTest;
@@ -11,6 +12,9 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -18,12 +22,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * moment is a conflict (409), not a server error; the real race runs in ConcurrentTaskWorkPostgresIT.
  */
 @BorgerflowTest
+@ExtendWith(OutputCaptureExtension.class)
 class ConcurrentCompletionTest {
 
     @Autowired
     ProcessEngine engine;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
 
     @Test
     void aCompletionThatFailsOnATaskThatIsGoneIsAConflict() {
@@ -32,10 +39,29 @@ class ConcurrentCompletionTest {
     }
 
     @Test
-    void aCompletionThatFailsOnATaskThatStillExistsKeepsItsError() {
-        String open = tasks.createTaskQuery().active().listPage(0, 1).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("the demo data has open tasks")).getId();
+    void aCompletionThatFailsOnATaskThatIsGoneIsLoggedAsAConflictNotAsAnError(CapturedOutput output) {
+        assertThatThrownBy(() -> execute(failingCompletionOf("another-task-someone-else-completed")))
+                .isInstanceOf(OptimisticLockingException.class);
+        assertThat(output.getAll()).doesNotContain("another-task-someone-else-completed")
+                .doesNotContainPattern("(?m)^\\S+\\s+ERROR\\s");
+    }
+
+    @Test
+    void aCompletionThatFailsOnATaskThatStillExistsKeepsItsErrorAndItsErrorLine(CapturedOutput output) {
+        String open = anOpenTask();
         assertThatThrownBy(() -> execute(failingCompletionOf(open))).isInstanceOf(NullPointerException.class);
+        assertThat(output.getAll()).containsPattern("(?m)^\\S+\\s+ERROR\\s.*ENGINE-16004.*no parent any more");
+    }
+
+    private String anOpenTask() {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var created = http.withBasicAuth("agent-slagelse", "demo").postForEntity("/api/inquiries",
+                new org.springframework.http.HttpEntity<>("""
+                        {"municipality":"slagelse","channel":"PHONE","topic":"housing-benefit",
+                         "summary":"Spørger til boligstøtte"}""", headers), java.util.Map.class);
+        return tasks.createTaskQuery().processInstanceId(String.valueOf(created.getBody().get("processInstanceId")))
+                .singleResult().getId();
     }
 
     private void execute(CompleteTaskCmd command) {

@@ -44,6 +44,18 @@ class CprNeverReachesLogsTest {
     }
 
     @Test
+    void masksCprWrittenWithASpaceADotOrAnEnDashOnTheConsole(CapturedOutput output) {
+        log.warn("Citizen wrote {}, {} and {}", "010203 1234", "010203.1234", "010203\u20131234",
+                new IllegalArgumentException("summary holds 150575 \u2013 4321"));
+
+        assertThat(output.getAll())
+                .contains("Citizen wrote XXXXXX-XXXX, XXXXXX-XXXX and XXXXXX-XXXX")
+                .contains("java.lang.IllegalArgumentException: summary holds XXXXXX-XXXX")
+                .doesNotContain("010203 1234").doesNotContain("010203.1234").doesNotContain("010203\u20131234")
+                .doesNotContain("150575");
+    }
+
+    @Test
     void masksCprInTheStackTraceOfAnUnexpectedErrorAndKeepsItOutOfTheResponse(CapturedOutput output) {
         var response = http.withBasicAuth("admin", "demo")
                 .getForEntity(FaultInjectionController.PATH + "?cpr=" + CPR_DIGITS, String.class);

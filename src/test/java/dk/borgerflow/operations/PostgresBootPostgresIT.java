@@ -1,6 +1,7 @@
 package dk.borgerflow.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.borgerflow.BorgerflowApplication;
 import dk.borgerflow.security.Groups;
@@ -34,7 +35,8 @@ import org.springframework.test.context.ActiveProfiles;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresBootPostgresIT {
 
-    static final String ADMIN_PASSWORD = "it-Admin-Password-2026";
+    // meets Camunda's password policy (on in the postgres profile): no user id ("admin") or name in it
+    static final String ADMIN_PASSWORD = "it-Boot-Password-2026";
 
     @BeforeAll
     static void emptySchema() {
@@ -99,6 +101,15 @@ class PostgresBootPostgresIT {
         assertThat(identity.createGroupQuery().groupMember("admin").groupId(Groups.ADMIN).count()).isEqualTo(1);
         assertThat(http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/user/count", String.class)
                 .getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void enforcesCamundasPasswordPolicyForNewPasswords() {
+        assertThat(engineConfiguration.isEnablePasswordPolicy()).isTrue();
+        User weak = identity.newUser("weak-password-user");
+        weak.setPassword("password");
+        assertThatThrownBy(() -> identity.saveUser(weak)).hasMessageContaining("Password does not match policy");
+        assertThat(identity.createUserQuery().userId("weak-password-user").count()).isZero();
     }
 
     @Test

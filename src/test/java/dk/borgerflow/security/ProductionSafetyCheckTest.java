@@ -43,6 +43,24 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
+    void namesWhatCamundasPasswordPolicyFindsWrongWithTheAdminPassword() {
+        assertThat(ProductionSafetyCheck.policyViolation("correct-horse-battery-staple", "admin"))
+                .contains("no upper-case letter").contains("no digit").doesNotContain("special");
+        assertThat(ProductionSafetyCheck.policyViolation("My-Admin-Password-2026", "admin")).contains("user id");
+        assertThat(ProductionSafetyCheck.policyViolation("Borgerflow-Secret-2026", "admin")).contains("name");
+        // the example of README and docs/operations.md
+        assertThat(ProductionSafetyCheck.policyViolation("Choose-A-Long-Secret-42", "admin")).isNull();
+    }
+
+    @Test
+    void postgresProfileRefusesToStartWithAPasswordCamundasPolicyWouldRefuse() {
+        // long and no default, but the engine would refuse to create the admin with it (after the schema was set up)
+        assertThatThrownBy(() -> start("postgres", "--borgerflow.admin.password=correct-horse-battery-staple"))
+                .hasMessageContaining("does not meet Camunda's password policy")
+                .hasMessageContaining("no upper-case letter");
+    }
+
+    @Test
     void postgresProfileRefusesToRunWithTheDemoProfile() {
         assertThatThrownBy(() -> start("postgres,demo", "--borgerflow.admin.password=correct-horse-battery-staple"))
                 .hasMessageContaining("'demo' profile");

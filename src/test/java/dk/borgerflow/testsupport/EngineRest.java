@@ -16,13 +16,20 @@ import java.util.UUID;
 public final class EngineRest {
 
     private final String baseUrl;
+    private final String user;
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public EngineRest(String baseUrl, String user, String password) {
         this.baseUrl = baseUrl;
+        this.user = user;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The user this client authenticates as. */
+    public String user() {
+        return user;
     }
 
     public static EngineRest admin(AppNode node, String password) {
@@ -36,6 +43,17 @@ public final class EngineRest {
     public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A PUT with a JSON body, e.g. {@code /engine-rest/task/{id}}. */
+    public HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A DELETE, e.g. {@code /engine-rest/task/{id}/variables/{name}}. */
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE().build());
     }
 
     /** A PUT without body, e.g. {@code /engine-rest/group/{id}/members/{userId}}. */

@@ -73,11 +73,47 @@ class EngineRestConfigTest {
     @Test
     void aDomainRuleRefusingInsideAListenerIsAConflictWithItsMessage() {
         var refused = new RestException(Response.Status.INTERNAL_SERVER_ERROR, new ProcessEngineException(
-                "ENGINE-03051 listener failed", new BadUserRequestException("Henvendelsen er på trinnet Borgerservice.")),
+                "ENGINE-03051 listener failed", new ARuleViolation("Henvendelsen er på trinnet Borgerservice.")),
                 "Cannot complete task t1");
         assertAnswer(refused, 409, "Henvendelsen er på trinnet Borgerservice.");
+        assertAnswer(new ARuleViolation("Høringen er afsluttet."), 409, "Høringen er afsluttet.");
         assertThat(EngineRestConfig.clearAnswer(new BadUserRequestException("bad query"), TASK_STILL_THERE))
                 .as("thrown directly, Camunda's 400 stays").isEmpty();
+    }
+
+    @Test
+    void aBadRequestOfTheEngineInsideAListenerIsNoRuleOfOursAndStaysCamundasError() {
+        // e.g. a listener passing null to the engine: a bug, not the user's conflict
+        var bug = new RestException(Response.Status.INTERNAL_SERVER_ERROR, new ProcessEngineException(
+                "ENGINE-03051 listener failed", new BadUserRequestException("taskId is null")), "Cannot complete task t1");
+        assertThat(EngineRestConfig.clearAnswer(bug, TASK_STILL_THERE)).isEmpty();
+        var npeInsideAListener = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new NullPointerException("inquiry"), "Cannot complete task t1");
+        assertThat(EngineRestConfig.clearAnswer(npeInsideAListener, TASK_STILL_THERE)).isEmpty();
+    }
+
+    @Test
+    void aRefusalOfInputIsABadRequestWithItsMessage() {
+        assertAnswer(new RestException(Response.Status.INTERNAL_SERVER_ERROR, new AnInputRefusal("Feltet findes ikke."),
+                "Cannot complete task t1"), 400, "Feltet findes ikke.");
+    }
+
+    /** Like inquiry.InquiryRuleViolation / consultation.ConsultationRuleViolation. */
+    static final class ARuleViolation extends BadUserRequestException implements Refusal {
+        ARuleViolation(String message) {
+            super(message);
+        }
+    }
+
+    static final class AnInputRefusal extends BadUserRequestException implements Refusal {
+        AnInputRefusal(String message) {
+            super(message);
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
     }
 
     @Test

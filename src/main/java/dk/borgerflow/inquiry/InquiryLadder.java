@@ -1,0 +1,219 @@
+package dk.borgerflow.inquiry;
+
+import dk.borgerflow.deadline.Deadline;
+import dk.borgerflow.deadline.DeadlineService;
+import dk.borgerflow.municipality.MunicipalityCatalogue;
+import dk.borgerflow.municipality.Tier;
+import dk.borgerflow.security.Groups;
+import dk.borgerflow.selfservice.SelfServiceCatalogue;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What processes/inquiry.bpmn does to an inquiry as it climbs the ladder: routing, hand-offs,
+ * warnings, escalations, pauses and the end. Called only by {@link InquiryProcessDelegates}; every
+ * method finds its inquiry from the process instance it runs in ({@link #bound}), never from a
+ * process variable.
+ */
+@Service
+class InquiryLadder {
+
+    private static final Logger log = LoggerFactory.getLogger(InquiryLadder.class);
+
+    private final InquiryRepository inquiries;
+    private final MunicipalityCatalogue catalogue;
+    private final DeadlineService deadlines;
+    private final TaskService tasks;
+    private final InquiryMetrics metrics;
+    private final SelfServiceCatalogue selfService;
+
+    InquiryLadder(InquiryRepository inquiries, MunicipalityCatalogue catalogue, DeadlineService deadlines,
+            TaskService tasks, InquiryMetrics metrics, SelfServiceCatalogue selfService) {
+        this.inquiries = inquiries;
+        this.catalogue = catalogue;
+        this.deadlines = deadlines;
+        this.tasks = tasks;
+        this.metrics = metrics;
+        this.selfService = selfService;
+    }
+
+    /**
+     * The inquiry of this process instance: the row bound to the instance id, or, while the intake
+     * that starts the process is still under way (same transaction, row not yet bound), the unbound
+     * row named by the business key, which is bound now. The instance's tenant must be the
+     * inquiry's municipality. A process without its row (started past our API) stops here.
+     */
+    @Transactional
+    Inquiry bound(InquiryProcess process) {
+        Inquiry inquiry = inquiries.findByProcessInstanceId(process.processInstanceId())
+                .or(() -> process.businessKey() == null ? java.util.Optional.empty()
+                        : inquiries.findById(process.businessKey()).filter(i -> i.processInstanceId() == null))
+                .orElseThrow(() -> new IllegalStateException("Process instance " + process.processInstanceId()
+                        + " belongs to no inquiry (inquiries are created through POST /api/inquiries)"));
+        if (!Objects.equals(inquiry.municipality(), process.tenantId())) {
+            throw new IllegalStateException("Process instance " + process.processInstanceId() + " runs for tenant "
+                    + process.tenantId() + ", its inquiry belongs to " + inquiry.municipality());
+        }
+        inquiry.attachProcess(process.processInstanceId());
+        return inquiry;
+    }
+
+    /**
+     * Applies the routing decision; answers the inquiry at the tier it actually entered, with its
+     * first deadline counted from {@code receivedAt}.
+     */
+    @Transactional
+    Inquiry applyRouting(InquiryProcess process, String entryTier, String answerGroup) {
+        Inquiry inquiry = bound(process);
+        Tier tier = Tier.parse(entryTier).orElseThrow(() -> new IllegalStateException(
+                "routing.dmn answered an unknown tier: " + entryTier));
+        String group = switch (tier) {
+            case DESK -> Groups.DESK;
+            case SPECIALIST -> specialistGroup(inquiry);
+            default -> answerGroup;
+        };
+        Tier entered = inquiry.route(tier, answerGroup, group, "Routet af routing.dmn: " + tier.danishName()
+                + (answerGroup == null ? "" : " / " + answerGroup), now());
+        if (entered != Tier.SELF_SERVICE) {
+            startDeadline(inquiry, inquiry.receivedAt());
+        }
+        return inquiry;
+    }
+
+    @Transactional
+    void guideToSelfService(InquiryProcess process) {
+        Inquiry inquiry = bound(process);
+        inquiry.guideToSelfService(selfServiceUrl(inquiry), Inquiry.SYSTEM,
+                "Borgeren er guidet til digital selvbetjening", now());
+    }
+
+    /** Records a task's outcome; a move to another tier starts that tier's deadline. */
+    @Transactional
+    Inquiry recordTaskOutcome(InquiryProcess process, Tier atTier, String outcome, String actor, String note) {
+        Inquiry inquiry = bound(process);
+        Outcome chosen;
+        try {
+            chosen = Outcome.valueOf(String.valueOf(outcome));
+        } catch (IllegalArgumentException e) {
+            throw new InquiryRuleViolation("Vælg et udfald (fik '" + outcome + "').");
+        }
+        String next = switch (chosen) {
+            case DESK -> Groups.DESK;
+            case SPECIALIST -> specialistGroup(inquiry);
+            default -> inquiry.candidateGroup();
+        };
+        Instant now = now();
+        inquiry.recordTaskOutcome(atTier, chosen, next, selfServiceUrl(inquiry), actor, note, now);
+        if (chosen == Outcome.DESK || chosen == Outcome.SPECIALIST) {
+            startDeadline(inquiry, now);
+        }
+        return inquiry;
+    }
+
+    /**
+     * The deadline {@code breached} passed: the inquiry moves up one tier, or to the team lead at
+     * the top, with a new deadline from now.
+     */
+    @Transactional
+    Inquiry escalate(InquiryProcess process, Instant breached) {
+        Inquiry inquiry = bound(process);
+        Instant now = now();
+        Tier from = inquiry.tier();
+        Tier to = from.next().orElse(from);
+        String group = switch (to) {
+            case DESK -> Groups.DESK;
+            case SPECIALIST -> from == Tier.SPECIALIST ? Groups.TEAM_LEAD : specialistGroup(inquiry);
+            default -> inquiry.answerGroup();
+        };
+        String reason = "Fristen for svar (" + from.danishName() + ") udløb " + breached;
+        String target = inquiry.escalate(to, group, breached, reason, now);
+        startDeadline(inquiry, now);
+        metrics.escalated(inquiry, from, target);
+        log.info("Inquiry {} escalated from {} to {}", inquiry.id(), from, target);
+        return inquiry;
+    }
+
+    /**
+     * The warning point passed: recorded, and the team lead becomes a candidate of the open task.
+     * When the deadline has passed too (after downtime, or an old letter registered late), a warning
+     * says nothing new: the breach timer escalates the inquiry, and nothing is loaded or written here.
+     */
+    @Transactional
+    void warn(InquiryProcess process, Instant dueAt) {
+        if (dueAt != null && !dueAt.isAfter(now())) {
+            return;
+        }
+        Inquiry inquiry = bound(process);
+        inquiry.warnDeadline(now());
+        tasks.createTaskQuery().processInstanceId(process.processInstanceId()).active().list()
+                .forEach(t -> tasks.addCandidateGroup(t.getId(), Groups.TEAM_LEAD));
+        metrics.warned(inquiry);
+    }
+
+    /** The citizen replied (or the wait ran out): the deadline resumes, pushed by the pause. */
+    @Transactional
+    Inquiry resumeDeadline(InquiryProcess process, boolean citizenReplied) {
+        Inquiry inquiry = bound(process);
+        Instant now = now();
+        Instant pausedAt = inquiry.deadlinePausedAt();
+        Instant due = deadlines.resume(inquiry.municipality(), inquiry.tier(), inquiry.dueAt(), pausedAt, now);
+        Instant warn = deadlines.resume(inquiry.municipality(), inquiry.tier(), inquiry.warnAt(), pausedAt, now);
+        inquiry.resumeDeadline(due, warn, citizenReplied ? "Borgeren har svaret; fristen løber igen"
+                : "Borgeren har ikke svaret inden for ventetiden; fristen løber igen", now);
+        return inquiry;
+    }
+
+    /** Records that the written answer went out: by letter to the digitally exempt, else Digital Post. */
+    @Transactional
+    String sendFeedback(InquiryProcess process) {
+        Inquiry inquiry = bound(process);
+        String via = inquiry.citizen().digitallyExempt() ? "brev" : "Digital Post";
+        inquiry.recordFeedbackSent(via, now());
+        return via;
+    }
+
+    @Transactional
+    void processEnded(InquiryProcess process) {
+        bound(process).close(now());
+    }
+
+    /** The citizen needs help after self-service: back to the contact center with a new deadline. */
+    void reopenedFromSelfService(Inquiry inquiry, Instant now) {
+        startDeadline(inquiry, now);
+    }
+
+    private void startDeadline(Inquiry inquiry, Instant from) {
+        Deadline deadline = deadlines.deadlineFor(inquiry.municipality(), inquiry.tier(), inquiry.topic(), from);
+        inquiry.setDeadline(deadline.dueAt(), deadline.warnAt());
+    }
+
+    /** The process variables the user tasks' due/follow-up dates and boundary timers read. */
+    static Map<String, Object> deadlineVariables(Inquiry inquiry) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(ProcessConstants.VAR_DUE_AT, inquiry.dueAt() == null ? null : java.util.Date.from(inquiry.dueAt()));
+        v.put(ProcessConstants.VAR_WARN_AT, inquiry.warnAt() == null ? null : java.util.Date.from(inquiry.warnAt()));
+        v.put(ProcessConstants.VAR_TIER, inquiry.tier().name());
+        return v;
+    }
+
+    private String specialistGroup(Inquiry inquiry) {
+        return catalogue.topic(inquiry.topic()).map(t -> Groups.specialistGroup(t.department()))
+                .orElseThrow();
+    }
+
+    private String selfServiceUrl(Inquiry inquiry) {
+        return selfService.linkFor(inquiry.municipality(), inquiry.topic()).orElse(null);
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
