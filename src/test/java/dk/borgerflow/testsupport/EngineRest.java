@@ -61,15 +61,6 @@ public final class EngineRest {
         return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    public HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-        return send(request(path).DELETE().build());
-    }
-
     /** {@code POST /engine-rest/deployment/create} with one resource, duplicate filtering on. */
     public HttpResponse<String> deploy(String deploymentName, String resourceName, byte[] content)
             throws IOException, InterruptedException {
