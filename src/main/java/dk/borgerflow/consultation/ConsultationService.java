@@ -275,6 +275,8 @@ public class ConsultationService {
         if (text.length() > 20000) {
             throw new InvalidInputException("answer", "must be at most 20000 characters");
         }
+        TextInput.requireStorable("answer", text);
+        TextInput.requireStorable("signedBy", signedBy);
         String checkedName = pdf == null || pdf.length == 0 ? null : checkPdf(filename, pdf);
         String by = (signedBy == null || signedBy.isBlank() ? consultee.name() : signedBy.strip()) + " (svarlink)";
         if (by.length() > 200) {
@@ -402,6 +404,7 @@ public class ConsultationService {
         if (text == null || text.isBlank()) {
             throw new ConsultationRuleViolation("Skriv høringssvaret.");
         }
+        TextInput.requireStorableInTasklist("Høringssvaret", text);
         if (text.length() > TASKLIST_TEXT_LIMIT) {
             throw new ConsultationRuleViolation("Høringssvaret må højst have " + TASKLIST_TEXT_LIMIT
                     + " tegn i Tasklist (" + text.length() + "). Forkort det.");
@@ -421,6 +424,7 @@ public class ConsultationService {
         if (name == null || name.isBlank()) {
             throw new ConsultationRuleViolation("Angiv underhøringspartens navn.");
         }
+        TextInput.requireStorableInTasklist("Underhøringspartens navn", name);
         String g = blankToNull(group);
         String e = blankToNull(email);
         if ((g == null) == (e == null)) {
@@ -525,6 +529,7 @@ public class ConsultationService {
         if (summary != null && summary.length() > TASKLIST_TEXT_LIMIT) {
             throw new ConsultationRuleViolation("Bemærkningerne må højst have " + TASKLIST_TEXT_LIMIT + " tegn.");
         }
+        TextInput.requireStorableInTasklist("Bemærkningerne", summary);
         consultation.compileNotat(summary, actor, now());
         record(consultation, null, actor, "NOTAT_COMPILED", "Høringsnotatet er udarbejdet; sene svar modtages ikke længere");
     }
@@ -539,6 +544,7 @@ public class ConsultationService {
         } catch (IllegalArgumentException e) {
             throw new ConsultationRuleViolation("Vælg en beslutning: godkend, forkast eller udsæt.");
         }
+        TextInput.requireStorableInTasklist("Begrundelsen", note);
         String m = consultation.municipality();
         String nextMeetingAt = null;
         if (chosen == Decision.POSTPONE) {
@@ -597,8 +603,7 @@ public class ConsultationService {
         if (!(content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-')) {
             throw new InvalidInputException("file", "must be a PDF");
         }
-        String name = filename == null || filename.isBlank() ? "bilag.pdf" : filename.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        return PrintableText.filename(filename);
     }
 
     private static AttachmentInfo info(ConsultationAttachment a) {

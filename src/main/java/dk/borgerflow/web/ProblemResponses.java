@@ -138,7 +138,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping instanceof InvalidFormatException f && f.getTargetType().isEnum()
+            String message = mapping instanceof NulCharacterGuard.UnstorableText u ? u.getOriginalMessage()
+                    : mapping instanceof InvalidFormatException f && f.getTargetType().isEnum()
                     ? "must be one of " + List.of(f.getTargetType().getEnumConstants())
                     : mapping instanceof MismatchedInputException ? "has the wrong type or format"
                     : "could not be read";
