@@ -86,10 +86,15 @@ class HearingPages {
         return builder.body(render(message));
     }
 
-    /** For the gate, which answers outside Spring MVC. */
+    /**
+     * For the gate, which answers outside Spring MVC and before the body is read: the answer goes out
+     * at once, and the connection closes (the container discards what is left of the body, up to its
+     * swallow limit, without parsing it).
+     */
     void write(HttpServletResponse response, Message message, Map<String, String> headers) throws IOException {
         byte[] body = render(message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(message.status().value());
+        response.setHeader(HttpHeaders.CONNECTION, "close");
         response.setContentType(HTML.toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         if (message.status() == HttpStatus.METHOD_NOT_ALLOWED) {
