@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.filter.OrderedFormContentFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,16 +25,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * so an unknown link would cost the server a full upload; here, in this order, for every method:
  * <ol>
  * <li>the rate limit of the client address (429 with {@code Retry-After});</li>
- * <li>only GET, HEAD and POST (405);</li>
  * <li>the token: unknown 404, used or closed 410, from one indexed look-up of its hash; nothing of the
  *     body has been read;</li>
+ * <li>only GET, HEAD and POST (405);</li>
  * <li>the declared size: over {@code max-request-body} 413, still unread;</li>
  * <li>for a POST: only the page's own form types (415), then the form is parsed here, so that
  *     an oversized (chunked) or malformed body gets a Danish page (413/400) and not an error.</li>
  * </ol>
  * The client address is {@link HttpServletRequest#getRemoteAddr()}: behind a proxy, Spring Boot's
  * forward-headers support ({@code server.forward-headers-strategy}) makes it the client's.
- * Runs after Spring Security's filters, so the pages carry the same security headers.
+ * Runs before every filter that may read a body (Spring's {@code FormContentFilter} parses PUT and
+ * DELETE form bodies, and answered a broken one with a 500, found by {@code HearingAnswerPageFuzzTest}),
+ * so also before Spring Security: its own pages carry their security headers themselves.
  */
 class AnswerPageGate extends OncePerRequestFilter {
 
@@ -63,13 +65,13 @@ class AnswerPageGate extends OncePerRequestFilter {
             pages.write(response, HearingPages.tooManyRequests(wait), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(wait)));
             return;
         }
-        if (!METHODS.contains(request.getMethod())) {
-            pages.write(response, HearingPages.METHOD_NOT_ALLOWED, Map.of());
-            return;
-        }
         HearingPages.Message refused = checkLink(token(request));
         if (refused != null) {
             pages.write(response, refused, Map.of());
+            return;
+        }
+        if (!METHODS.contains(request.getMethod())) {
+            pages.write(response, HearingPages.METHOD_NOT_ALLOWED, Map.of());
             return;
         }
         if (request.getContentLengthLong() > maxBody) {
@@ -82,8 +84,37 @@ class AnswerPageGate extends OncePerRequestFilter {
                 pages.write(response, unreadable, Map.of());
                 return;
             }
+            chain.doFilter(request, response);
+        } else {
+            chain.doFilter(new WithoutBody(request), response);
         }
-        chain.doFilter(request, response);
+    }
+
+    /**
+     * A GET or HEAD as the page reads it: without a content type, so that nothing downstream (Spring
+     * MVC's multipart resolver would, and answered a GET declaring multipart with a 500) parses a body.
+     */
+    private static final class WithoutBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        WithoutBody(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration()
+                    : super.getHeaders(name);
+        }
     }
 
     /** The one path segment after the prefix, or null (then the link is unknown). */
@@ -151,14 +182,14 @@ class AnswerPageGate extends OncePerRequestFilter {
     @Configuration(proxyBeanMethods = false)
     static class Registration {
 
-        /** Only for the answer page; right after Spring Security's filter chain. */
+        /** Only for the answer page; before the first filter that reads a body. */
         @Bean
         FilterRegistrationBean<AnswerPageGate> answerPageGate(ConsultationService consultations,
                 AnswerPageRateLimit rateLimit, HearingPages pages, AnswerPageProperties properties) {
             var registration = new FilterRegistrationBean<>(new AnswerPageGate(consultations, rateLimit, pages, properties));
             registration.setName("hearing-answer-page-gate");
             registration.addUrlPatterns(PREFIX, PREFIX + "/*");
-            registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+            registration.setOrder(OrderedFormContentFilter.DEFAULT_ORDER - 10);
             return registration;
         }
     }

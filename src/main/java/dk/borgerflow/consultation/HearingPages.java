@@ -28,6 +28,9 @@ class HearingPages {
     static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     static final int MAX_ANSWER_CHARS = 20_000;
     static final int MAX_SIGNED_BY_CHARS = 180;
+    /** For the gate's short pages: no script, no images, no framing, forms only to ourselves. */
+    static final String GATE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Locale DANISH = Locale.forLanguageTag("da");
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
@@ -95,6 +98,11 @@ class HearingPages {
         byte[] body = render(message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(message.status().value());
         response.setHeader(HttpHeaders.CONNECTION, "close");
+        // the gate answers before Spring Security, which would add these to every other page
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Content-Security-Policy", GATE_CONTENT_SECURITY_POLICY);
         response.setContentType(HTML.toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         if (message.status() == HttpStatus.METHOD_NOT_ALLOWED) {

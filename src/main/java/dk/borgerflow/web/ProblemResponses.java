@@ -50,6 +50,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError("body", e.getMessage())));
     }
 
+    /** A multipart body that cannot be parsed (no boundary, truncated): the client's fault, not a 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        return invalid(List.of(new FieldError("body", "is not a readable multipart/form-data body")));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         return invalid(e.getConstraintViolations().stream()

@@ -123,7 +123,7 @@ public final class RawHttp {
             }, "raw-http-writer");
             writer.setDaemon(true);
             writer.start();
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), "HEAD".equals(request.method()));
         }
     }
 
@@ -142,7 +142,7 @@ public final class RawHttp {
      * Reads the head, then the body by its Content-Length or chunks: not until the connection ends,
      * since a server that answered early may keep reading (discarding) the rest of our body first.
      */
-    private static Response read(InputStream raw) throws IOException {
+    private static Response read(InputStream raw, boolean headRequest) throws IOException {
         InputStream in = new java.io.BufferedInputStream(raw);
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -164,7 +164,9 @@ public final class RawHttp {
             }
         }
         byte[] body;
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        if (headRequest || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = readChunks(in);
         } else if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
