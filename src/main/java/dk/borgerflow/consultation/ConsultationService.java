@@ -276,6 +276,8 @@ public class ConsultationService {
         if (text.length() > 20000) {
             throw new InvalidInputException("answer", "must be at most 20000 characters");
         }
+        TextInput.requireStorable("answer", text);
+        TextInput.requireStorable("signedBy", signedBy);
         // the answer goes into the høringsnotat, which many read; the page shows where a CPR belongs
         if (CprInText.containsCpr(text)) {
             throw new InvalidInputException("answer", CprInText.WHERE_IT_BELONGS);
@@ -383,8 +385,7 @@ public class ConsultationService {
         if (!(content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-')) {
             throw new InvalidInputException("file", "must be a PDF");
         }
-        String name = filename == null || filename.isBlank() ? "bilag.pdf" : filename.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        return PrintableText.filename(filename);
     }
 
     private static AttachmentInfo info(ConsultationAttachment a) {

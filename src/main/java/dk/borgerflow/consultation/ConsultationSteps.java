@@ -160,6 +160,7 @@ class ConsultationSteps {
         if (text == null || text.isBlank()) {
             throw new ConsultationRuleViolation("Skriv høringssvaret.");
         }
+        TextInput.requireStorableInTasklist("Høringssvaret", text);
         if (text.length() > TASKLIST_TEXT_LIMIT) {
             throw new ConsultationRuleViolation("Høringssvaret må højst have " + TASKLIST_TEXT_LIMIT
                     + " tegn i Tasklist (" + text.length() + "). Forkort det.");
@@ -180,6 +181,7 @@ class ConsultationSteps {
         if (name == null || name.isBlank()) {
             throw new ConsultationRuleViolation("Angiv underhøringspartens navn.");
         }
+        TextInput.requireStorableInTasklist("Underhøringspartens navn", name);
         String g = blankToNull(group);
         String e = blankToNull(email);
         if ((g == null) == (e == null)) {
@@ -274,6 +276,7 @@ class ConsultationSteps {
         if (summary != null && summary.length() > TASKLIST_TEXT_LIMIT) {
             throw new ConsultationRuleViolation("Bemærkningerne må højst have " + TASKLIST_TEXT_LIMIT + " tegn.");
         }
+        TextInput.requireStorableInTasklist("Bemærkningerne", summary);
         consultation.compileNotat(summary, actor, now());
         service.record(consultation, null, actor, "NOTAT_COMPILED",
                 "Høringsnotatet er udarbejdet; sene svar modtages ikke længere");
@@ -289,6 +292,7 @@ class ConsultationSteps {
         } catch (IllegalArgumentException e) {
             throw new ConsultationRuleViolation("Vælg en beslutning: godkend, forkast eller udsæt.");
         }
+        TextInput.requireStorableInTasklist("Begrundelsen", note);
         String m = consultation.municipality();
         String nextMeetingAt = null;
         if (chosen == Decision.POSTPONE) {

@@ -1,129 +1,122 @@
 package dk.borgerflow.consultation;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The høringsnotat: each consultee with its answer, date, late/no answer, attachments and the
- * administration's comment, as XHTML (every user text escaped) and as PDF rendered from it.
+ * administration's comment. The template {@code templates/notat/notat.html} (Thymeleaf, which
+ * escapes every text) makes the XHTML; the PDF is that XHTML rendered by openhtmltopdf with an
+ * embedded DejaVu Sans. Every stored text passes {@link PrintableText} first, so text that XML
+ * cannot hold (stored before input was checked) becomes a space or U+FFFD instead of breaking the
+ * PDF; long words break at the page edge (CSS {@code overflow-wrap}).
  */
 @Component
 class NotatRenderer {
 
+    static final String TEMPLATE = "notat/notat";
+    static final String FONT_FAMILY = "DejaVu Sans";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm",
             Locale.forLanguageTag("da"));
+    private static final Locale DANISH = Locale.forLanguageTag("da");
 
-    String html(ConsultationService.NotatContent content) {
-        Consultation c = content.consultation();
-        ZoneId zone = content.zone();
-        StringBuilder h = new StringBuilder(8192);
-        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"da\"><head><meta charset=\"UTF-8\" />")
-                .append("<title>Høringsnotat: ").append(Html.escape(c.title())).append("</title>")
-                .append("<style>body{font-family:sans-serif;font-size:11pt;margin:2em;color:#1b1b1b}")
-                .append("h1{font-size:18pt}h2{font-size:13pt;margin-top:1.4em;border-bottom:1px solid #999}")
-                .append(".answer{white-space:pre-wrap;margin:.3em 0 .6em 0}.meta{color:#555;font-size:9.5pt}")
-                .append(".late{color:#9a3b00;font-weight:bold}.none{color:#8a0000;font-weight:bold}")
-                .append(".comment{border-left:3px solid #2da44e;padding-left:.6em;white-space:pre-wrap}")
-                .append(".sub{margin-left:1.5em}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}")
-                .append("</style></head><body>");
-        h.append("<p class=\"meta\">").append(Html.escape(content.municipalityName())).append("</p>");
-        h.append("<h1>Høringsnotat: ").append(Html.escape(c.title())).append("</h1>");
-        h.append("<table>")
-                .append(row("Status", statusText(c.status())))
-                .append(row("Sendt i høring", c.sentAt() == null ? "–" : DATE_TIME.format(c.sentAt().atZone(zone))))
-                .append(row("Svarfrist", DATE.format(c.replyDeadline())))
-                .append(row("Sendt af", c.createdBy()))
-                .append(row("Notat udarbejdet", c.notatCompiledAt() == null ? "endnu ikke (sene svar modtages)"
-                        : DATE_TIME.format(c.notatCompiledAt().atZone(zone)) + " af " + c.notatCompiledBy()))
-                .append("</table>");
-        h.append("<h2>Forslaget</h2><div class=\"answer\">").append(Html.escape(c.proposal())).append("</div>");
-        List<AttachmentInfo> proposalFiles = content.attachments().stream().filter(a -> a.consulteeId() == null).toList();
-        if (!proposalFiles.isEmpty()) {
-            h.append("<p class=\"meta\">Bilag: ").append(files(proposalFiles)).append("</p>");
-        }
+    private final ITemplateEngine templates;
+    private final byte[] regularFont = font("DejaVuSans.ttf");
+    private final byte[] boldFont = font("DejaVuSans-Bold.ttf");
 
-        h.append("<h2>Høringssvar</h2>");
-        for (Consultee party : c.consultees()) {
-            if (party.role() == ConsulteeRole.ANSWER && party.parentId() == null) {
-                consultee(h, c, party, content.attachments(), zone, false);
-            }
-        }
-        List<Consultee> informed = c.consultees().stream().filter(p -> p.role() == ConsulteeRole.INFORM).toList();
-        if (!informed.isEmpty()) {
-            h.append("<h2>Til orientering</h2><ul>");
-            for (Consultee p : informed) {
-                h.append("<li>").append(Html.escape(p.name())).append("</li>");
-            }
-            h.append("</ul>");
-        }
-        h.append("<h2>Administrationens samlede bemærkninger</h2><div class=\"comment\">")
-                .append(c.notatSummary() == null ? "(skrives af sekretariatet)" : Html.escape(c.notatSummary()))
-                .append("</div>");
-        if (c.decision() != null) {
-            h.append("<h2>Beslutning</h2><p>").append(Html.escape(statusText(c.status())))
-                    .append(c.decidedBy() == null ? "" : " (" + Html.escape(c.decidedBy()) + ", "
-                            + DATE_TIME.format(c.decidedAt().atZone(zone)) + ")")
-                    .append("</p>");
-            if (c.decisionNote() != null && !c.decisionNote().isBlank()) {
-                h.append("<div class=\"answer\">").append(Html.escape(c.decisionNote())).append("</div>");
-            }
-        }
-        h.append("</body></html>\n");
-        return h.toString();
+    NotatRenderer(ITemplateEngine templates) {
+        this.templates = templates;
     }
 
-    private void consultee(StringBuilder h, Consultation c, Consultee party, List<AttachmentInfo> files, ZoneId zone,
-            boolean sub) {
-        h.append("<div class=\"").append(sub ? "sub" : "party").append("\">");
-        h.append(sub ? "<h3>" : "<h3>").append(sub ? "Underhøring: " : "").append(Html.escape(party.name()))
-                .append("</h3>");
-        h.append("<p class=\"meta\">").append(party.isExternal() ? "Ekstern organisation" : "Intern: "
-                + Html.escape(party.groupId())).append(" · svarfrist ").append(DATE.format(party.replyDeadline()))
-                .append("</p>");
-        if (party.isAnswered()) {
-            h.append("<p class=\"meta\">Svar modtaget ").append(DATE_TIME.format(party.answeredAt().atZone(zone)))
-                    .append(" fra ").append(Html.escape(party.answeredBy()));
-            if (party.late()) {
-                h.append(" <span class=\"late\">(for sent: efter svarfristen)</span>");
+    /** What the template shows; every text already printable. */
+    record View(String title, String municipality, List<Row> facts, String proposal, String proposalFiles,
+            List<Party> parties, List<String> informed, String summary, String decision, String decisionNote) {
+    }
+
+    record Row(String label, String value) {
+    }
+
+    record Party(boolean sub, String heading, String kind, boolean answered, String answeredLine, boolean late,
+            String answer, boolean noAnswer, String status, String files, List<Party> subs, String comment) {
+    }
+
+    String html(ConsultationService.NotatContent content) {
+        Context context = new Context(DANISH);
+        context.setVariable("n", view(content));
+        return templates.process(TEMPLATE, context);
+    }
+
+    View view(ConsultationService.NotatContent content) {
+        Consultation c = content.consultation();
+        ZoneId zone = content.zone();
+        List<Row> facts = List.of(
+                new Row("Status", statusText(c.status())),
+                new Row("Sendt i høring", c.sentAt() == null ? "–" : DATE_TIME.format(c.sentAt().atZone(zone))),
+                new Row("Svarfrist", DATE.format(c.replyDeadline())),
+                new Row("Sendt af", text(c.createdBy())),
+                new Row("Notat udarbejdet", c.notatCompiledAt() == null ? "endnu ikke (sene svar modtages)"
+                        : DATE_TIME.format(c.notatCompiledAt().atZone(zone)) + " af " + text(c.notatCompiledBy())));
+        List<Party> parties = new ArrayList<>();
+        for (Consultee party : c.consultees()) {
+            if (party.role() == ConsulteeRole.ANSWER && party.parentId() == null) {
+                parties.add(party(c, party, content.attachments(), zone, false));
             }
-            h.append("</p><div class=\"answer\">").append(Html.escape(party.answerText())).append("</div>");
-        } else if (party.status() == ConsulteeStatus.NO_ANSWER) {
-            h.append("<p class=\"none\">Intet svar inden svarfristen.</p>");
-        } else {
-            h.append("<p class=\"meta\">").append(Html.escape(ConsultationService.statusText(party))).append("</p>");
         }
-        List<AttachmentInfo> own = files.stream().filter(a -> party.id().equals(a.consulteeId())).toList();
-        if (!own.isEmpty()) {
-            h.append("<p class=\"meta\">Bilag: ").append(files(own)).append("</p>");
+        List<String> informed = c.consultees().stream().filter(p -> p.role() == ConsulteeRole.INFORM)
+                .map(p -> text(p.name())).toList();
+        String decision = null;
+        if (c.decision() != null) {
+            decision = statusText(c.status()) + (c.decidedBy() == null ? ""
+                    : " (" + text(c.decidedBy()) + ", " + DATE_TIME.format(c.decidedAt().atZone(zone)) + ")");
         }
-        for (Consultee s : c.subConsulteesOf(party)) {
-            consultee(h, c, s, files, zone, true);
-        }
-        h.append("<p><b>Administrationens bemærkning:</b></p><div class=\"comment\">")
-                .append(party.adminComment() == null ? "–" : Html.escape(party.adminComment())).append("</div>");
-        h.append("</div>");
+        return new View(text(c.title()), text(content.municipalityName()), facts, text(c.proposal()),
+                files(content.attachments().stream().filter(a -> a.consulteeId() == null).toList()), parties, informed,
+                text(c.notatSummary()), decision,
+                c.decisionNote() == null || c.decisionNote().isBlank() ? null : text(c.decisionNote()));
+    }
+
+    private Party party(Consultation c, Consultee party, List<AttachmentInfo> files, ZoneId zone, boolean sub) {
+        String kind = (party.isExternal() ? "Ekstern organisation" : "Intern: " + text(party.groupId()))
+                + " · svarfrist " + DATE.format(party.replyDeadline());
+        String answeredLine = party.isAnswered() ? "Svar modtaget " + DATE_TIME.format(party.answeredAt().atZone(zone))
+                + " fra " + text(party.answeredBy()) : null;
+        List<Party> subs = c.subConsulteesOf(party).stream().map(s -> party(c, s, files, zone, true)).toList();
+        return new Party(sub, (sub ? "Underhøring: " : "") + text(party.name()), kind, party.isAnswered(), answeredLine,
+                party.late(), party.isAnswered() ? text(party.answerText()) : null,
+                !party.isAnswered() && party.status() == ConsulteeStatus.NO_ANSWER, ConsultationService.statusText(party),
+                files(files.stream().filter(a -> party.id().equals(a.consulteeId())).toList()), subs,
+                text(party.adminComment()));
     }
 
     private static String files(List<AttachmentInfo> files) {
+        if (files.isEmpty()) {
+            return null;
+        }
         StringBuilder s = new StringBuilder();
         for (AttachmentInfo a : files) {
-            s.append(s.isEmpty() ? "" : ", ").append(Html.escape(a.filename())).append(" (")
+            s.append(s.isEmpty() ? "" : ", ").append(text(a.filename())).append(" (")
                     .append(Math.max(1, a.sizeBytes() / 1024)).append(" KB)");
         }
         return s.toString();
     }
 
-    private static String row(String label, String value) {
-        return "<tr><th>" + Html.escape(label) + "</th><td>" + Html.escape(value) + "</td></tr>";
+    private static String text(String stored) {
+        return PrintableText.of(stored);
     }
 
     static String statusText(ConsultationStatus status) {
@@ -138,10 +131,13 @@ class NotatRenderer {
         };
     }
 
+    /** The XHTML as PDF (A4, DejaVu Sans embedded as a subset: Latin, Greek, Cyrillic, Arabic, Hebrew letters). */
     byte[] pdf(String html) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useFont(() -> stream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> stream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
@@ -153,5 +149,20 @@ class NotatRenderer {
 
     static String formatInstant(Instant instant, ZoneId zone) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    private static InputStream stream(byte[] bytes) {
+        return new ByteArrayInputStream(bytes);
+    }
+
+    private static byte[] font(String file) {
+        try (InputStream in = NotatRenderer.class.getResourceAsStream("/fonts/dejavu/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Font missing from the classpath: fonts/dejavu/" + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -50,6 +50,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError("body", e.getMessage())));
     }
 
+    /** A multipart body that cannot be parsed (no boundary, truncated): the client's fault, not a 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        return invalid(List.of(new FieldError("body", "is not a readable multipart/form-data body")));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         return invalid(e.getConstraintViolations().stream()
@@ -153,7 +159,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping instanceof InvalidFormatException f && f.getTargetType().isEnum()
+            String message = mapping instanceof NulCharacterGuard.UnstorableText u ? u.getOriginalMessage()
+                    : mapping instanceof InvalidFormatException f && f.getTargetType().isEnum()
                     ? "must be one of " + List.of(f.getTargetType().getEnumConstants())
                     : mapping instanceof MismatchedInputException ? "has the wrong type or format"
                     : "could not be read";

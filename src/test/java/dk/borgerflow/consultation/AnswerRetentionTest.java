@@ -82,7 +82,7 @@ class AnswerRetentionTest {
                 .noneMatch(a -> String.valueOf(a.detail()).contains("enig med brugerrådet"))
                 .anyMatch(a -> a.action().equals("ANSWERS_REMOVED"));
         assertThat(notat.html(consultations.notat(old.id(), theSecretariatOfSlagelse())))
-                .contains(Html.escape(AnswerRetention.REMOVED)).doesNotContain("Brugerrådet ønsker")
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(AnswerRetention.REMOVED, "UTF-8")).doesNotContain("Brugerrådet ønsker")
                 .doesNotContain("Hanne Holm").contains(old.title());
 
         for (ConsultationService.Prepared kept : new ConsultationService.Prepared[] {decidedLater, stillDeciding}) {

@@ -142,7 +142,7 @@ class CprInConsultationTextTest {
                 ConsultationApiTest.form("answer", answer, "signedBy", signedBy), String.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(page.getBody()).contains(Html.escape(HearingAnswerPage.CPR_IN_ANSWER));
+        assertThat(page.getBody()).contains(org.springframework.web.util.HtmlUtils.htmlEscape(HearingAnswerPage.CPR_IN_ANSWER, "UTF-8"));
         assertThat(snapshot()).isEqualTo(before);
         assertThat(byName(reload(prepared), USER_COUNCIL).status()).isEqualTo(ConsulteeStatus.AWAITING);
         assertThat(http.getForEntity("/hearing/answer/" + token, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
