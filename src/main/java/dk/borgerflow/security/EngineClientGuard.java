@@ -93,7 +93,7 @@ class EngineClientGuard extends AbstractProcessEnginePlugin {
     private final ObjectProvider<ApiStartedProcess> apiStartedProcesses;
     private final ObjectMapper json;
     private final EngineCommandFields fields = new EngineCommandFields();
-    /** Forms bound to a deployment never change: parsed once per (process definition, task). */
+    /** Forms bound to a deployment never change: parsed once per (process definition, form key). */
     private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
 
     EngineClientGuard(ObjectProvider<ApiStartedProcess> apiStartedProcesses, ObjectMapper json) {
@@ -381,34 +381,37 @@ class EngineClientGuard extends AbstractProcessEnginePlugin {
         return context.getTaskManager().findTaskById(taskId);
     }
 
-    /** The form of the task: its Camunda Form, its generated form fields, or none (no variables). */
+    /**
+     * The form of the task: its Camunda Form, its generated form fields, or none (no variables). A form
+     * reference may be an expression (e.g. a form per language), so the cache key is the form it
+     * resolved to: within a deployment (binding {@code deployment}) a form never changes.
+     */
     TaskForm form(CommandContext context, TaskEntity task) {
-        String cacheKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
-        TaskForm cached = forms.get(cacheKey);
-        if (cached != null) {
-            return cached;
-        }
         TaskFormData formData = context.runWithoutAuthorization(() -> new GetTaskFormCmd(task.getId()).execute(context));
-        TaskForm form;
-        boolean cacheable = true;
         if (formData.getCamundaFormRef() != null) {
-            cacheable = "deployment".equals(formData.getCamundaFormRef().getBinding());
+            boolean cacheable = "deployment".equals(formData.getCamundaFormRef().getBinding());
+            String cacheKey = task.getProcessDefinitionId() + "/" + formData.getCamundaFormRef().getKey();
+            TaskForm cached = cacheable ? forms.get(cacheKey) : null;
+            if (cached != null) {
+                return cached;
+            }
+            TaskForm form;
             try (InputStream resource = context.runWithoutAuthorization(
                     () -> new GetDeployedTaskFormCmd(task.getId()).execute(context))) {
                 form = TaskForm.ofCamundaForm(resource, json);
             } catch (IOException e) {
                 throw new IllegalStateException("Form " + formData.getCamundaFormRef().getKey() + " cannot be read", e);
             }
-        } else if (formData.getFormFields() != null && !formData.getFormFields().isEmpty()) {
-            form = TaskForm.ofFormFields(task.getTaskDefinitionKey(),
+            if (cacheable) {
+                forms.put(cacheKey, form);
+            }
+            return form;
+        }
+        if (formData.getFormFields() != null && !formData.getFormFields().isEmpty()) {
+            return TaskForm.ofFormFields(task.getTaskDefinitionKey(),
                     formData.getFormFields().stream().map(FormField::getId).toList());
-        } else {
-            form = TaskForm.NONE;
         }
-        if (cacheable) {
-            forms.put(cacheKey, form);
-        }
-        return form;
+        return TaskForm.NONE;
     }
 
     /** Text, number, date, yes/no or nothing: what form fields hold (no bytes, files or objects). */

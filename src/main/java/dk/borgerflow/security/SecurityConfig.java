@@ -31,7 +31,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * Our API ({@code /api/**}) and Actuator use Spring Security with HTTP Basic against Camunda's
  * users. engine-rest gets Camunda's own authentication filter so the engine applies its
  * authorizations and tenant checks. The webapps under {@code /camunda} have their own login and
- * CSRF protection; the external consultation pages are public but token-guarded and CSRF-protected.
+ * CSRF protection; the external consultation pages are public and guarded by the unguessable token in their path (no session, so no CSRF).
  * In front of all of them: the readiness gate (503 until the identity is set up), Camunda's setup
  * closed, and unsafe cross-site requests refused ({@link CrossSiteRequestGuard}); every password
  * check is throttled per client and user ({@link LoginThrottle}).

@@ -132,7 +132,7 @@ class InquiryApiTest {
     void theApiAndEngineRestRequireAuthentication() {
         assertThat(http.getForEntity("/api/inquiries", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        // a wrong password locks that user for seconds (Camunda's login throttling): use another user
+        // wrong passwords count towards the login throttle of this client and user: use a user no other test needs
         assertThat(http.withBasicAuth("teamlead-soroe", "wrong").getForEntity("/api/inquiries", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
