@@ -117,6 +117,7 @@ public class InquiryService {
     }
 
     private Inquiry create(InquiryRequest request, String idempotencyKey, String hash, CurrentUser user) {
+        requireAnswersCitizens(user);
         Municipality municipality = catalogue.municipality(request.municipality())
                 .orElseThrow(() -> new InvalidInputException("municipality", "is not a known municipality"));
         if (!user.canAccess(municipality.slug())) {
@@ -213,6 +214,7 @@ public class InquiryService {
      */
     @Transactional
     public String revealCpr(String id, String purpose, CurrentUser user) {
+        requireAnswersCitizens(user);
         Inquiry inquiry = get(id, user);
         if (inquiry.citizen().cpr() == null) {
             throw new NotFoundException("The inquiry has no CPR number.");
@@ -242,6 +244,7 @@ public class InquiryService {
     /** The citizen could not manage with self-service: back to the contact center. */
     @Transactional
     public Inquiry requestHelp(String id, String reason, CurrentUser user) {
+        requireAnswersCitizens(user);
         Inquiry inquiry = get(id, user);
         Instant now = now();
         inquiry.reopenFromSelfService(user.userId(), reason == null ? "Borgeren har brug for hjælp" : reason, now);
@@ -254,6 +257,7 @@ public class InquiryService {
     /** The citizen sent the information the municipality waited for. */
     @Transactional
     public Inquiry citizenReplied(String id, String message, CurrentUser user) {
+        requireAnswersCitizens(user);
         Inquiry inquiry = get(id, user);
         if (inquiry.deadlinePausedAt() == null) {
             throw new InquiryRuleViolation("Henvendelsen venter ikke på borgeren.");
@@ -261,6 +265,14 @@ public class InquiryService {
         runtime.createMessageCorrelation(MESSAGE_CITIZEN_REPLIED).processInstanceId(inquiry.processInstanceId())
                 .setVariable("citizenReply", message == null ? "" : message).correlate();
         return inquiry;
+    }
+
+    /** Registering inquiries, acting on them and reading CPR numbers is the front line's work. */
+    private static void requireAnswersCitizens(CurrentUser user) {
+        if (!user.answersCitizens()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only staff who answer citizens "
+                    + "(contact center, desk, specialists, team leads) register and handle inquiries.");
+        }
     }
 
     static Instant now() {

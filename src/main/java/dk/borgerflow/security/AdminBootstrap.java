@@ -81,6 +81,12 @@ class AdminBootstrap {
         }
     }
 
+    /** Whether the user's password is one of the well-known defaults (hashes compared; no login counted). */
+    static boolean hasKnownDefaultPassword(UserEntity user, PasswordManager passwords) {
+        return user.getPassword() != null && ProductionSafetyCheck.KNOWN_DEFAULTS.stream()
+                .anyMatch(known -> passwords.check(EncryptionUtil.saltPassword(known, user.getSalt()), user.getPassword()));
+    }
+
     /**
      * What Camunda's own first-user setup (Admin webapp) and the starter's {@code admin-user} grant:
      * the group {@code camunda-admin} may do everything on every resource type, e.g. deploy.
@@ -108,7 +114,12 @@ class AdminBootstrap {
     }
 
     private void refuseDemoUsersAndDefaultAdminPassword() {
-        long demoUsers = identity.createUserQuery().userEmailLike(DEMO_EMAIL_PATTERN).count();
+        // a demo user is one the demo created: demo e-mail AND the demo password. The e-mail alone is
+        // not enough: every user may edit their own profile, and a worker typing a demo address must
+        // not be able to stop the next production start
+        PasswordManager passwords = engineConfiguration.getPasswordManager();
+        long demoUsers = identity.createUserQuery().userEmailLike(DEMO_EMAIL_PATTERN).list().stream()
+                .filter(u -> u instanceof UserEntity e && hasKnownDefaultPassword(e, passwords)).count();
         if (demoUsers > 0) {
             throw new IllegalStateException("Refusing to start: " + demoUsers + " demo users (e-mail "
                     + DEMO_EMAIL_PATTERN + ") exist in this production database. Delete them in Camunda Admin "
@@ -118,7 +129,6 @@ class AdminBootstrap {
         // failed login of this node (LoginThrottle)
         if (identity.createUserQuery().userId(userId).singleResult() instanceof UserEntity user
                 && user.getPassword() != null) {
-            PasswordManager passwords = engineConfiguration.getPasswordManager();
             for (String known : ProductionSafetyCheck.KNOWN_DEFAULTS) {
                 if (passwords.check(EncryptionUtil.saltPassword(known, user.getSalt()), user.getPassword())) {
                     throw new IllegalStateException("Refusing to start: the existing user '" + userId

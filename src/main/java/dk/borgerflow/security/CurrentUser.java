@@ -25,6 +25,17 @@ public record CurrentUser(String userId, Set<String> groups, Set<String> tenantI
         return isAdmin() || tenantIds.contains(municipality);
     }
 
+    /**
+     * Whether the user works with citizens' inquiries: the contact center's answer groups, the desk,
+     * specialists, team leads (and administrators). Process owners, managers, the secretariat and
+     * editors see what their role needs but register no inquiries and read no CPR numbers.
+     */
+    public boolean answersCitizens() {
+        return isAdmin() || groups.contains(Groups.DESK) || groups.contains(Groups.TEAM_LEAD)
+                || groups.stream().anyMatch(g -> g.startsWith(Groups.CONTACT_CENTER_PREFIX)
+                        || g.startsWith(Groups.SPECIALIST_PREFIX));
+    }
+
     /** The municipalities this user may see; {@code null} means all (admin). */
     public Set<String> visibleTenantsOrAll() {
         return isAdmin() ? null : tenantIds;

@@ -207,7 +207,7 @@ class EngineClientGuard extends AbstractProcessEnginePlugin {
             + "workers (administratorer).";
 
     private static final String ADMINISTRATORS_ONLY = "Kun administratorer kan suspendere, migrere eller ændre "
-            + "opbevaringstiden for processer i alle kommuner (docs/operations.md, \"Hvem må hvad\").";
+            + "opbevaringstiden for processer i alle kommuner (docs/operations.md, \"Who may do what\").";
 
     /** Commands refused to everyone but administrators, with the reason the client reads. */
     static final Map<Class<?>, String> REFUSED_FOR_WORKERS = refusedForWorkers();
