@@ -1,7 +1,5 @@
 package dk.borgerflow.consultation;
 
-import dk.borgerflow.web.GoneException;
-import dk.borgerflow.web.NotFoundException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -134,9 +132,9 @@ class AnswerPageGate extends OncePerRequestFilter {
         try {
             consultations.openAnswerLink(token);
             return null;
-        } catch (NotFoundException e) {
+        } catch (ConsultationNotFound e) {
             return HearingPages.UNKNOWN_LINK;
-        } catch (GoneException e) {
+        } catch (ConsultationClosed e) {
             return HearingAnswerPage.gone(e);
         }
     }

@@ -5,10 +5,9 @@ package dk.borgerflow.consultation;
  * reaches Tasklist and engine-rest (409, also when thrown inside a listener; {@code web.EngineRestConfig})
  * and our API (409).
  */
-public class ConsultationRuleViolation extends org.camunda.bpm.engine.BadUserRequestException
-        implements dk.borgerflow.web.Refusal {
+public class ConsultationRuleViolation extends org.camunda.bpm.engine.BadUserRequestException {
 
-    ConsultationRuleViolation(String message) {
+    public ConsultationRuleViolation(String message) {
         super(message);
     }
 }

@@ -1,5 +1,6 @@
 package dk.borgerflow.consultation;
 
+import dk.borgerflow.security.AccessRefused;
 import static dk.borgerflow.consultation.ConsultationConstants.*;
 
 import dk.borgerflow.municipality.Municipality;
@@ -7,10 +8,6 @@ import dk.borgerflow.municipality.MunicipalityCatalogue;
 import dk.borgerflow.security.CprInText;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.security.Groups;
-import dk.borgerflow.web.ConflictException;
-import dk.borgerflow.web.GoneException;
-import dk.borgerflow.web.InvalidInputException;
-import dk.borgerflow.web.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +23,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,26 +74,26 @@ public class ConsultationService {
     public Prepared prepare(ConsultationRequest request, CurrentUser user) {
         requireOrganiser(user);
         Municipality municipality = catalogue.municipality(request.municipality())
-                .orElseThrow(() -> new InvalidInputException("municipality", "is not a known municipality"));
+                .orElseThrow(() -> new InvalidConsultationInput("municipality", "is not a known municipality"));
         if (!user.canAccess(municipality.slug())) {
-            throw new AccessDeniedException("You do not serve municipality " + municipality.slug());
+            throw new AccessRefused("You do not serve municipality " + municipality.slug());
         }
         Instant now = now();
         if (request.deadline().isBefore(schedule.today(municipality.slug(), now))) {
-            throw new InvalidInputException("deadline", "must not be in the past");
+            throw new InvalidConsultationInput("deadline", "must not be in the past");
         }
         if (request.deadline().isAfter(schedule.today(municipality.slug(), now).plusYears(1))) {
             // a svarfrist is weeks away; a date years ahead is a typing error (and past the engine's dates)
-            throw new InvalidInputException("deadline", "must be within one year");
+            throw new InvalidConsultationInput("deadline", "must be within one year");
         }
         String decidingGroup = request.decidingGroup() == null || request.decidingGroup().isBlank()
                 ? Groups.SECRETARIAT : request.decidingGroup().strip();
         if (!groupExists(decidingGroup)) {
-            throw new InvalidInputException("decidingGroup", "is not a known group");
+            throw new InvalidConsultationInput("decidingGroup", "is not a known group");
         }
         List<ConsultationRequest.Consultee> parties = request.consultees();
         if (parties.stream().noneMatch(c -> c.role() == ConsulteeRole.ANSWER)) {
-            throw new InvalidInputException("consultees", "must contain at least one consultee with role ANSWER");
+            throw new InvalidConsultationInput("consultees", "must contain at least one consultee with role ANSWER");
         }
         for (int i = 0; i < parties.size(); i++) {
             validateParty(parties.get(i), "consultees[" + i + "]");
@@ -137,14 +133,14 @@ public class ConsultationService {
         String group = blankToNull(party.group());
         String email = blankToNull(party.email());
         if (group != null && email != null) {
-            throw new InvalidInputException(field + ".group", "give either group (internal) or email (external), not both");
+            throw new InvalidConsultationInput(field + ".group", "give either group (internal) or email (external), not both");
         }
         if (group == null && email == null && party.role() == ConsulteeRole.ANSWER) {
-            throw new InvalidInputException(field + ".email",
+            throw new InvalidConsultationInput(field + ".email",
                     "an answering consultee needs a group (internal) or an email (external)");
         }
         if (group != null && !groupExists(group)) {
-            throw new InvalidInputException(field + ".group", "is not a known group");
+            throw new InvalidConsultationInput(field + ".group", "is not a known group");
         }
     }
 
@@ -156,13 +152,13 @@ public class ConsultationService {
     public Consultation get(String id, CurrentUser user) {
         return consultations.findWithConsulteesById(id)
                 .filter(c -> user.canAccess(c.municipality()))
-                .orElseThrow(() -> new NotFoundException("No consultation " + id + " that you may see."));
+                .orElseThrow(() -> new ConsultationNotFound("No consultation " + id + " that you may see."));
     }
 
     @Transactional(readOnly = true)
     public List<Consultation> list(String municipality, CurrentUser user) {
         if (municipality != null && !user.canAccess(municipality)) {
-            throw new AccessDeniedException("Not your municipality");
+            throw new AccessRefused("Not your municipality");
         }
         var visible = user.visibleTenantsOrAll();
         return consultations.search(visible == null, visible == null ? List.of("") : visible, municipality);
@@ -181,7 +177,7 @@ public class ConsultationService {
     @Transactional(readOnly = true)
     public ConsultationAttachment attachment(String id, String attachmentId, CurrentUser user) {
         return attachments.findByIdAndConsultationId(attachmentId, get(id, user).id())
-                .orElseThrow(() -> new NotFoundException("No attachment " + attachmentId));
+                .orElseThrow(() -> new ConsultationNotFound("No attachment " + attachmentId));
     }
 
     /** A PDF for the proposal, while the consultation is not decided. */
@@ -190,7 +186,7 @@ public class ConsultationService {
         requireOrganiser(user);
         Consultation consultation = get(id, user);
         if (consultation.status().isFinal()) {
-            throw new ConflictException("The consultation is closed.");
+            throw new ConsultationConflict("The consultation is closed.");
         }
         ConsultationAttachment saved = attachments.save(new ConsultationAttachment(consultation.id(), null,
                 checkPdf(filename, content), content, user.userId(), now()));
@@ -204,10 +200,10 @@ public class ConsultationService {
         requireOrganiser(user);
         Consultation consultation = get(id, user);
         if (!consultation.acceptsAnswers()) {
-            throw new ConflictException("The høringsnotat is compiled; comments can no longer change.");
+            throw new ConsultationConflict("The høringsnotat is compiled; comments can no longer change.");
         }
         Consultee consultee = consultation.consultee(consulteeId)
-                .orElseThrow(() -> new NotFoundException("No consultee " + consulteeId));
+                .orElseThrow(() -> new ConsultationNotFound("No consultee " + consulteeId));
         consultee.comment(text == null || text.isBlank() ? null : text.strip(), user.userId());
         record(consultation, consultee, user.userId(), "COMMENTED", text);
         return consultee;
@@ -219,12 +215,12 @@ public class ConsultationService {
         requireOrganiser(user);
         Consultation consultation = get(id, user);
         Consultee consultee = consultation.consultee(consulteeId)
-                .orElseThrow(() -> new NotFoundException("No consultee " + consulteeId));
+                .orElseThrow(() -> new ConsultationNotFound("No consultee " + consulteeId));
         if (!consultee.isExternal() || consultee.role() != ConsulteeRole.ANSWER) {
-            throw new ConflictException("Only external consultees who answer have an answer link.");
+            throw new ConsultationConflict("Only external consultees who answer have an answer link.");
         }
         if (consultee.isAnswered() || !consultation.acceptsAnswers()) {
-            throw new GoneException("The consultee has answered or the consultation is closed.");
+            throw new ConsultationClosed("The consultee has answered or the consultation is closed.");
         }
         String token = AnswerTokens.newToken();
         consultee.replaceToken(AnswerTokens.hash(token));
@@ -240,15 +236,15 @@ public class ConsultationService {
     public Consultee answerLate(String id, String consulteeId, String text, CurrentUser user) {
         Consultation consultation = get(id, user);
         Consultee consultee = consultation.consultee(consulteeId)
-                .orElseThrow(() -> new NotFoundException("No consultee " + consulteeId));
+                .orElseThrow(() -> new ConsultationNotFound("No consultee " + consulteeId));
         if (consultee.isExternal()) {
-            throw new ConflictException("External consultees answer through their answer link.");
+            throw new ConsultationConflict("External consultees answer through their answer link.");
         }
         if (!user.isMemberOf(consultee.groupId()) && !isOrganiser(user)) {
-            throw new AccessDeniedException("Not a member of " + consultee.groupId());
+            throw new AccessRefused("Not a member of " + consultee.groupId());
         }
         if (consultee.status() == ConsulteeStatus.AWAITING || consultee.status() == ConsulteeStatus.FORWARDED) {
-            throw new ConflictException("The svarfrist has not passed: answer the task in Tasklist.");
+            throw new ConsultationConflict("The svarfrist has not passed: answer the task in Tasklist.");
         }
         acceptAnswer(consultation, consultee, text, user.userId());
         return consultee;
@@ -271,24 +267,24 @@ public class ConsultationService {
         Consultee consultee = byToken(token);
         requireUsable(consultee);
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException("answer", "must not be empty");
+            throw new InvalidConsultationInput("answer", "must not be empty");
         }
         if (text.length() > 20000) {
-            throw new InvalidInputException("answer", "must be at most 20000 characters");
+            throw new InvalidConsultationInput("answer", "must be at most 20000 characters");
         }
         TextInput.requireStorable("answer", text);
         TextInput.requireStorable("signedBy", signedBy);
         // the answer goes into the høringsnotat, which many read; the page shows where a CPR belongs
         if (CprInText.containsCpr(text)) {
-            throw new InvalidInputException("answer", CprInText.WHERE_IT_BELONGS);
+            throw new InvalidConsultationInput("answer", CprInText.WHERE_IT_BELONGS);
         }
         if (CprInText.containsCpr(signedBy)) {
-            throw new InvalidInputException("signedBy", CprInText.WHERE_IT_BELONGS);
+            throw new InvalidConsultationInput("signedBy", CprInText.WHERE_IT_BELONGS);
         }
         String checkedName = pdf == null || pdf.length == 0 ? null : checkPdf(filename, pdf);
         String by = (signedBy == null || signedBy.isBlank() ? consultee.name() : signedBy.strip()) + " (svarlink)";
         if (by.length() > 200) {
-            throw new InvalidInputException("signedBy", "must be at most 180 characters");
+            throw new InvalidConsultationInput("signedBy", "must be at most 180 characters");
         }
         Consultation consultation = consultee.consultation();
         acceptAnswer(consultation, consultee, text, by);
@@ -302,28 +298,28 @@ public class ConsultationService {
 
     private Consultee byToken(String token) {
         if (!AnswerTokens.plausible(token)) {
-            throw new NotFoundException("Unknown answer link.");
+            throw new ConsultationNotFound("Unknown answer link.");
         }
         return consultees.findByTokenHash(AnswerTokens.hash(token))
-                .orElseThrow(() -> new NotFoundException("Unknown answer link."));
+                .orElseThrow(() -> new ConsultationNotFound("Unknown answer link."));
     }
 
     private static void requireUsable(Consultee consultee) {
         if (consultee.isAnswered()) {
-            throw new GoneException("The answer has already been given; it cannot be changed.");
+            throw new ConsultationClosed("The answer has already been given; it cannot be changed.");
         }
         if (!consultee.consultation().acceptsAnswers()) {
-            throw new GoneException("The consultation is closed.");
+            throw new ConsultationClosed("The consultation is closed.");
         }
     }
 
     /** Records an answer (late if after the svarfrist) and, if its branch still waits, completes it. */
     void acceptAnswer(Consultation consultation, Consultee consultee, String text, String by) {
         if (!consultation.acceptsAnswers()) {
-            throw new GoneException("The consultation is closed.");
+            throw new ConsultationClosed("The consultation is closed.");
         }
         if (consultee.isAnswered()) {
-            throw new GoneException("The answer has already been given; it cannot be changed.");
+            throw new ConsultationClosed("The answer has already been given; it cannot be changed.");
         }
         boolean waiting = consultee.status() == ConsulteeStatus.AWAITING;
         consultee.answer(text, by, now());
@@ -371,19 +367,19 @@ public class ConsultationService {
 
     private static void requireOrganiser(CurrentUser user) {
         if (!isOrganiser(user)) {
-            throw new AccessDeniedException("Only the secretariat, process owners and admins run consultations.");
+            throw new AccessRefused("Only the secretariat, process owners and admins run consultations.");
         }
     }
 
     private static String checkPdf(String filename, byte[] content) {
         if (content == null || content.length < 5) {
-            throw new InvalidInputException("file", "is empty");
+            throw new InvalidConsultationInput("file", "is empty");
         }
         if (content.length > MAX_PDF_BYTES) {
-            throw new InvalidInputException("file", "is larger than 10 MB");
+            throw new InvalidConsultationInput("file", "is larger than 10 MB");
         }
         if (!(content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-')) {
-            throw new InvalidInputException("file", "must be a PDF");
+            throw new InvalidConsultationInput("file", "must be a PDF");
         }
         return PrintableText.filename(filename);
     }

@@ -1,10 +1,7 @@
 package dk.borgerflow.consultation;
 
 import dk.borgerflow.security.CprInText;
-import dk.borgerflow.web.GoneException;
-import dk.borgerflow.web.InvalidInputException;
-import dk.borgerflow.web.NotFoundException;
-import dk.borgerflow.web.StorableText;
+import dk.borgerflow.security.StorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -60,7 +57,7 @@ class HearingAnswerPage {
         try {
             Consultee answered = answerRetryingConcurrentChanges(token, form);
             return pages.page(HearingPages.answered(answered));
-        } catch (InvalidInputException e) {
+        } catch (InvalidConsultationInput e) {
             return pages.form(HttpStatus.BAD_REQUEST, consultations.openAnswerLink(token), token, danish(e),
                     form.answer(), form.signedBy());
         }
@@ -131,7 +128,7 @@ class HearingAnswerPage {
         }
     }
 
-    private static String danish(InvalidInputException e) {
+    private static String danish(InvalidConsultationInput e) {
         if (CprInText.WHERE_IT_BELONGS.equals(e.getMessage())) {
             return CPR_IN_ANSWER;
         }
@@ -166,17 +163,17 @@ class HearingAnswerPage {
         return pages.page(HearingPages.CONCURRENT_CHANGE);
     }
 
-    @ExceptionHandler(NotFoundException.class)
+    @ExceptionHandler(ConsultationNotFound.class)
     ResponseEntity<String> unknownLink() {
         return pages.page(HearingPages.UNKNOWN_LINK);
     }
 
-    @ExceptionHandler(GoneException.class)
-    ResponseEntity<String> usedLink(GoneException e) {
+    @ExceptionHandler(ConsultationClosed.class)
+    ResponseEntity<String> usedLink(ConsultationClosed e) {
         return pages.page(gone(e));
     }
 
-    static HearingPages.Message gone(GoneException e) {
+    static HearingPages.Message gone(ConsultationClosed e) {
         return e.getMessage() != null && e.getMessage().contains("already been given")
                 ? HearingPages.ALREADY_ANSWERED : HearingPages.CLOSED;
     }

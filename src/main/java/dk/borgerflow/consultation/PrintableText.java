@@ -1,6 +1,6 @@
 package dk.borgerflow.consultation;
 
-import dk.borgerflow.web.StorableText;
+import dk.borgerflow.security.StorableText;
 
 /**
  * Makes any stored text printable in the pages and in the høringsnotat, whatever came in before

@@ -1,7 +1,6 @@
 package dk.borgerflow.consultation;
 
-import dk.borgerflow.web.InvalidInputException;
-import dk.borgerflow.web.StorableText;
+import dk.borgerflow.security.StorableText;
 
 /**
  * Refuses text that cannot be stored or rendered ({@link StorableText}: NUL, lone surrogates,
@@ -17,7 +16,7 @@ final class TextInput {
     static void requireStorable(String field, String value) {
         String problem = StorableText.problem(value);
         if (problem != null) {
-            throw new InvalidInputException(field, problem);
+            throw new InvalidConsultationInput(field, problem);
         }
     }
 

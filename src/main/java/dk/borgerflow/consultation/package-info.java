@@ -4,5 +4,6 @@
  * forwarding to a sub-consultee), the external answer page {@code /hearing/answer/{token}}, and the
  * høringsnotat as HTML and PDF. Public API: its REST API and {@link dk.borgerflow.consultation.ConsultationService}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Consultations")
+@org.springframework.modulith.ApplicationModule(displayName = "Consultations",
+        allowedDependencies = {"deadline", "municipality", "security"})
 package dk.borgerflow.consultation;

@@ -5,9 +5,6 @@ import dk.borgerflow.municipality.MunicipalityCatalogue;
 import dk.borgerflow.municipality.Tier;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.security.Groups;
-import dk.borgerflow.web.ConflictException;
-import dk.borgerflow.web.InvalidInputException;
-import dk.borgerflow.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,13 +50,13 @@ class CalendarAdministration {
         Tier t = tier(tier);
         Instant start = instant("from", from);
         if (duration == null || duration.isBlank()) {
-            throw new InvalidInputException("duration", "is required, e.g. P2D or PT4H");
+            throw new InvalidCalendarInput("duration", "is required, e.g. P2D or PT4H");
         }
         WorkingDuration d;
         try {
             d = WorkingDuration.parse(duration);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("duration", e.getMessage());
+            throw new InvalidCalendarInput("duration", e.getMessage());
         }
         return calendars.calendar(m.slug(), t).plus(start, d).atZone(m.zone()).toOffsetDateTime();
     }
@@ -68,7 +65,7 @@ class CalendarAdministration {
         Municipality m = readable(user, municipality);
         int y = year == null ? LocalDate.now(m.zone()).getYear() : year;
         if (y < 1990 || y > 2200) {
-            throw new InvalidInputException("year", "must lie between 1990 and 2200");
+            throw new InvalidCalendarInput("year", "must lie between 1990 and 2200");
         }
         Map<String, CalendarView.Hours> hours = new LinkedHashMap<>();
         for (Tier t : Tier.values()) {
@@ -95,7 +92,7 @@ class CalendarAdministration {
         try {
             parsed = OpeningHours.parse(hours);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("hours", e.getMessage());
+            throw new InvalidCalendarInput("hours", e.getMessage());
         }
         store.setOpeningHours(m.slug(), t, parsed, user.userId(), clock.instant());
         calendars.evict(m.slug());
@@ -105,7 +102,7 @@ class CalendarAdministration {
     CalendarView resetOpeningHours(CurrentUser user, String municipality, String tier) {
         Municipality m = writable(user, municipality);
         if (!store.clearOpeningHours(m.slug(), tier(tier))) {
-            throw new NotFoundException("Åbningstiderne for " + tier + " er ikke ændret for " + m.name() + ".");
+            throw new CalendarEntryNotFound("Åbningstiderne for " + tier + " er ikke ændret for " + m.name() + ".");
         }
         calendars.evict(m.slug());
         return view(user, m.slug(), null);
@@ -115,7 +112,7 @@ class CalendarAdministration {
         Municipality m = writable(user, municipality);
         ClosingDay day = closingDay(date);
         if (!store.addClosingDay(m.slug(), day, reason, user.userId(), clock.instant())) {
-            throw new ConflictException(day + " er allerede lukkedag for " + m.name() + ".");
+            throw new CalendarConflict(day + " er allerede lukkedag for " + m.name() + ".");
         }
         calendars.evict(m.slug());
         return view(user, m.slug(), day.isYearly() ? null : day.once().getYear());
@@ -125,14 +122,14 @@ class CalendarAdministration {
         Municipality m = writable(user, municipality);
         ClosingDay day = closingDay(date);
         if (!store.removeClosingDay(m.slug(), day)) {
-            throw new NotFoundException(day + " er ikke tilføjet som lukkedag for " + m.name() + ".");
+            throw new CalendarEntryNotFound(day + " er ikke tilføjet som lukkedag for " + m.name() + ".");
         }
         calendars.evict(m.slug());
     }
 
     private Municipality readable(CurrentUser user, String slug) {
         Municipality m = catalogue.municipality(slug)
-                .orElseThrow(() -> new InvalidInputException("municipality", "is not a municipality Borgerflow serves"));
+                .orElseThrow(() -> new InvalidCalendarInput("municipality", "is not a municipality Borgerflow serves"));
         if (!user.canAccess(m.slug())) {
             throw forbidden("Du har ikke adgang til " + m.name() + ".");
         }
@@ -148,19 +145,19 @@ class CalendarAdministration {
     }
 
     private static Tier tier(String text) {
-        return Tier.parse(text).orElseThrow(() -> new InvalidInputException("tier",
+        return Tier.parse(text).orElseThrow(() -> new InvalidCalendarInput("tier",
                 "must be one of self-service, contact-center, desk, specialist"));
     }
 
     private static Instant instant(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, "is required, e.g. 2026-06-12T16:00:00+02:00");
+            throw new InvalidCalendarInput(field, "is required, e.g. 2026-06-12T16:00:00+02:00");
         }
         try {
             // a '+' sent unencoded in a query string arrives as a space
             return OffsetDateTime.parse(text.trim().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be an ISO-8601 date-time with offset, e.g. 2026-06-12T16:00:00+02:00");
+            throw new InvalidCalendarInput(field, "must be an ISO-8601 date-time with offset, e.g. 2026-06-12T16:00:00+02:00");
         }
     }
 
@@ -168,7 +165,7 @@ class CalendarAdministration {
         try {
             return ClosingDay.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("date", e.getMessage());
+            throw new InvalidCalendarInput("date", e.getMessage());
         }
     }
 

@@ -5,5 +5,6 @@
  * Public API: {@link dk.borgerflow.deadline.WorkingTime}, {@link dk.borgerflow.deadline.DeadlineService},
  * {@link dk.borgerflow.deadline.Deadline}; see docs/deadlines.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Deadlines")
+@org.springframework.modulith.ApplicationModule(displayName = "Deadlines",
+        allowedDependencies = {"municipality", "security"})
 package dk.borgerflow.deadline;

@@ -1,5 +1,6 @@
 package dk.borgerflow.inquiry;
 
+import dk.borgerflow.security.AccessRefused;
 import static dk.borgerflow.inquiry.ProcessConstants.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,9 +15,6 @@ import dk.borgerflow.security.CprInText;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.selfservice.SelfServiceCatalogue;
 import dk.borgerflow.security.Groups;
-import dk.borgerflow.web.ConflictException;
-import dk.borgerflow.web.InvalidInputException;
-import dk.borgerflow.web.NotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -107,7 +105,7 @@ public class InquiryService {
         return transaction.execute(tx -> inquiries.findByCreatedByAndIdempotencyKey(user.userId(), key)
                 .map(existing -> {
                     if (!hash.equals(existing.idempotencyHash())) {
-                        throw new ConflictException("Idempotency-Key '" + key
+                        throw new InquiryConflict("Idempotency-Key '" + key
                                 + "' was already used for a different request.");
                     }
                     existing.history().size(); // load for the response
@@ -119,30 +117,30 @@ public class InquiryService {
     private Inquiry create(InquiryRequest request, String idempotencyKey, String hash, CurrentUser user) {
         requireAnswersCitizens(user);
         Municipality municipality = catalogue.municipality(request.municipality())
-                .orElseThrow(() -> new InvalidInputException("municipality", "is not a known municipality"));
+                .orElseThrow(() -> new InvalidInquiryInput("municipality", "is not a known municipality"));
         if (!user.canAccess(municipality.slug())) {
-            throw new org.springframework.security.access.AccessDeniedException(
+            throw new AccessRefused(
                     "You do not serve municipality " + municipality.slug());
         }
         Topic topic = catalogue.topic(request.topic())
-                .orElseThrow(() -> new InvalidInputException("topic", "is not a topic of the catalogue"));
+                .orElseThrow(() -> new InvalidInquiryInput("topic", "is not a topic of the catalogue"));
         var c = request.citizen() == null ? InquiryRequest.CitizenRequest.anonymous() : request.citizen();
         String cpr = c.cpr() == null ? null : Cpr.normalise(c.cpr())
-                .orElseThrow(() -> new InvalidInputException("citizen.cpr", "is not a valid CPR number"));
+                .orElseThrow(() -> new InvalidInquiryInput("citizen.cpr", "is not a valid CPR number"));
         // the phone goes into the task's contact line; a Danish phone number has 8 digits, a Swedish one
         // (070 123 45 67, 08 123 456 78) may have ten that look like a CPR number
         if (!"SE".equals(municipality.country()) && CprInText.containsCpr(c.phone())) {
-            throw new InvalidInputException("citizen.phone", CprInText.WHERE_IT_BELONGS);
+            throw new InvalidInquiryInput("citizen.phone", CprInText.WHERE_IT_BELONGS);
         }
         Instant now = now();
         // milliseconds: what the engine's timers and dates hold, so deadlines compare exactly
         Instant receivedAt = (request.receivedAt() == null ? now : request.receivedAt().toInstant())
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (receivedAt.isAfter(now.plus(RECEIVED_AT_CLOCK_SKEW))) {
-            throw new InvalidInputException("receivedAt", "must not be in the future");
+            throw new InvalidInquiryInput("receivedAt", "must not be in the future");
         }
         if (receivedAt.isBefore(EARLIEST_RECEIVED_AT)) {
-            throw new InvalidInputException("receivedAt", "must not be before " + EARLIEST_RECEIVED_AT);
+            throw new InvalidInquiryInput("receivedAt", "must not be before " + EARLIEST_RECEIVED_AT);
         }
         Citizen citizen = new Citizen(cpr, c.name(), c.phone(), c.email(), Boolean.TRUE.equals(c.digitallyExempt()),
                 c.age(), Boolean.TRUE.equals(c.needsInterpreter()), c.language(), c.accessibilityNeeds());
@@ -203,7 +201,7 @@ public class InquiryService {
     public Inquiry get(String id, CurrentUser user) {
         Inquiry inquiry = inquiries.findWithHistoryById(id)
                 .filter(i -> user.canAccess(i.municipality()))
-                .orElseThrow(() -> new NotFoundException("No inquiry " + id + " that you may see."));
+                .orElseThrow(() -> new InquiryNotFound("No inquiry " + id + " that you may see."));
         inquiry.escalations().size();
         return inquiry;
     }
@@ -217,7 +215,7 @@ public class InquiryService {
         requireAnswersCitizens(user);
         Inquiry inquiry = get(id, user);
         if (inquiry.citizen().cpr() == null) {
-            throw new NotFoundException("The inquiry has no CPR number.");
+            throw new InquiryNotFound("The inquiry has no CPR number.");
         }
         cprAccesses.save(new CprAccess(inquiry.id(), inquiry.municipality(), user.userId(), now(), purpose));
         log.info("CPR number of inquiry {} read by {}", inquiry.id(), user.userId());
@@ -234,7 +232,7 @@ public class InquiryService {
     @Transactional(readOnly = true)
     public Page<Inquiry> list(String municipality, InquiryStatus status, Tier tier, Pageable page, CurrentUser user) {
         if (municipality != null && !user.canAccess(municipality)) {
-            throw new org.springframework.security.access.AccessDeniedException("Not your municipality");
+            throw new AccessRefused("Not your municipality");
         }
         var visible = user.visibleTenantsOrAll();
         return inquiries.search(visible == null, visible == null ? java.util.List.of("") : visible, municipality,
@@ -270,7 +268,7 @@ public class InquiryService {
     /** Registering inquiries, acting on them and reading CPR numbers is the front line's work. */
     private static void requireAnswersCitizens(CurrentUser user) {
         if (!user.answersCitizens()) {
-            throw new org.springframework.security.access.AccessDeniedException("Only staff who answer citizens "
+            throw new AccessRefused("Only staff who answer citizens "
                     + "(contact center, desk, specialists, team leads) register and handle inquiries.");
         }
     }

@@ -1,10 +1,10 @@
 package dk.borgerflow.inquiry;
 
+import dk.borgerflow.security.AccessRefused;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +23,7 @@ class WatchdogController {
     @GetMapping("/api/watchdog")
     LostInquiryWatchdog.Report check(@AuthenticationPrincipal CurrentUser user) {
         if (!user.isMemberOf(Groups.TEAM_LEAD) && !user.isMemberOf(Groups.MANAGER)) {
-            throw new AccessDeniedException("Team leads, managers and admins only");
+            throw new AccessRefused("Team leads, managers and admins only");
         }
         return watchdog.check().visibleTo(user);
     }

@@ -3,5 +3,6 @@
  * channel ladder (self-service, contact center, desk, specialist) in Camunda Tasklist.
  * Public API: {@link dk.borgerflow.inquiry.InquiryService} and the types it returns.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inquiries")
+@org.springframework.modulith.ApplicationModule(displayName = "Inquiries",
+        allowedDependencies = {"deadline", "municipality", "security", "selfservice"})
 package dk.borgerflow.inquiry;

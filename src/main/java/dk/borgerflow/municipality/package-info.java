@@ -3,5 +3,6 @@
  * Public API: {@link dk.borgerflow.municipality.MunicipalityCatalogue},
  * {@link dk.borgerflow.municipality.Municipality}, {@link dk.borgerflow.municipality.Topic}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Municipalities and topics")
+@org.springframework.modulith.ApplicationModule(displayName = "Municipalities and topics",
+        allowedDependencies = {})
 package dk.borgerflow.municipality;

@@ -5,5 +5,6 @@
  * {@code security.CprInText}'s). No public API: other
  * modules do not depend on it. See docs/operations.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Operations")
+@org.springframework.modulith.ApplicationModule(displayName = "Operations",
+        allowedDependencies = {"security"})
 package dk.borgerflow.operations;

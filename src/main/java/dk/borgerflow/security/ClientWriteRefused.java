@@ -12,7 +12,7 @@ package dk.borgerflow.security;
  */
 public class ClientWriteRefused extends RuntimeException {
 
-    ClientWriteRefused(String message) {
+    public ClientWriteRefused(String message) {
         super(message);
     }
 }

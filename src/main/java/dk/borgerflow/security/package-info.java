@@ -6,5 +6,6 @@
  * Public API: {@link dk.borgerflow.security.CurrentUser}, {@link dk.borgerflow.security.Groups},
  * {@link dk.borgerflow.security.CprInText} (CPR numbers in free text: detector and masking rules).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security")
+@org.springframework.modulith.ApplicationModule(displayName = "Security",
+        allowedDependencies = {})
 package dk.borgerflow.security;

@@ -2,8 +2,6 @@ package dk.borgerflow.selfservice;
 
 import dk.borgerflow.municipality.MunicipalityCatalogue;
 import dk.borgerflow.municipality.Topic;
-import dk.borgerflow.web.InvalidInputException;
-import dk.borgerflow.web.NotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +90,7 @@ public class SelfServiceCatalogue {
     @Transactional
     public Entry setOwnLink(String municipality, String topic, String url, String title, String by) {
         requireMunicipality(municipality);
-        Topic t = catalogue.topic(topic).orElseThrow(() -> new InvalidInputException("topic", "is not a known topic"));
+        Topic t = catalogue.topic(topic).orElseThrow(() -> new InvalidSelfServiceInput("topic", "is not a known topic"));
         requireHttpUrl(url);
         evict(municipality, topic);
         links.findByMunicipalityAndTopic(municipality, topic).ifPresentOrElse(l -> l.change(url, title, by),
@@ -103,14 +101,14 @@ public class SelfServiceCatalogue {
     @Transactional
     public void removeOwnLink(String municipality, String topic) {
         SelfServiceLink link = links.findByMunicipalityAndTopic(municipality, topic)
-                .orElseThrow(() -> new NotFoundException("No own self-service link for " + topic));
+                .orElseThrow(() -> new SelfServiceNotFound("No own self-service link for " + topic));
         evict(municipality, topic);
         links.delete(link);
     }
 
     private void requireMunicipality(String municipality) {
         if (catalogue.municipality(municipality).isEmpty()) {
-            throw new NotFoundException("No municipality " + municipality);
+            throw new SelfServiceNotFound("No municipality " + municipality);
         }
     }
 
@@ -118,10 +116,10 @@ public class SelfServiceCatalogue {
         try {
             URI uri = URI.create(url);
             if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidInputException("url", "must be an http(s) address");
+                throw new InvalidSelfServiceInput("url", "must be an http(s) address");
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("url", "must be an http(s) address");
+            throw new InvalidSelfServiceInput("url", "must be an http(s) address");
         }
     }
 }

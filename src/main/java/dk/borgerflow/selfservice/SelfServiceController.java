@@ -1,5 +1,6 @@
 package dk.borgerflow.selfservice;
 
+import dk.borgerflow.security.AccessRefused;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +57,7 @@ class SelfServiceController {
 
     private static void requireAccess(CurrentUser user, String municipality, boolean change) {
         if (!user.canAccess(municipality) || (change && !user.isMemberOf(Groups.PROCESS_OWNER))) {
-            throw new AccessDeniedException("Not allowed for " + municipality);
+            throw new AccessRefused("Not allowed for " + municipality);
         }
     }
 

@@ -3,5 +3,6 @@
  * topic. A municipality's own link overrides the national one (borger.dk) of the topic catalogue.
  * Public API: {@link dk.borgerflow.selfservice.SelfServiceCatalogue}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Self-service catalogue")
+@org.springframework.modulith.ApplicationModule(displayName = "Self-service catalogue",
+        allowedDependencies = {"municipality", "security"})
 package dk.borgerflow.selfservice;

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * <li>completing a task another request completed a moment ago ("Cannot find task", or the
  * authorization check failing because the task and its candidate authorizations are gone) → 404;
  * <li>touching a task or instance of a municipality (tenant) the user does not serve → 403;
- * <li>one of our own refusals ({@link Refusal}: a domain rule such as {@code InquiryRuleViolation},
+ * <li>one of our own refusals ({@link Refusals}: a domain rule such as {@code InquiryRuleViolation},
  * e.g. the inquiry moved to another tier while this request was under way), also inside a task
  * listener or delegate → its status (409) with the rule's message.
  * </ul>
@@ -125,9 +125,8 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             }
             // one of our rules refused the change, maybe inside a listener or delegate (Camunda: 500), e.g.
             // the inquiry moved on while this request was under way; any other engine error is not ours
-            if (t instanceof Refusal refusal) {
-                Response.Status status = Response.Status.fromStatusCode(refusal.status());
-                return Optional.of(answer(status == null ? Response.Status.CONFLICT : status, t, message));
+            if (Refusals.isRefusal(t)) {
+                return Optional.of(answer(Response.Status.CONFLICT, t, message));
             }
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package dk.borgerflow.web;
 
+import dk.borgerflow.security.StorableText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;

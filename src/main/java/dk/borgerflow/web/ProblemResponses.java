@@ -1,6 +1,19 @@
 package dk.borgerflow.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dk.borgerflow.consultation.ConsultationClosed;
+import dk.borgerflow.consultation.ConsultationConflict;
+import dk.borgerflow.consultation.ConsultationNotFound;
+import dk.borgerflow.consultation.InvalidConsultationInput;
+import dk.borgerflow.deadline.CalendarConflict;
+import dk.borgerflow.deadline.CalendarEntryNotFound;
+import dk.borgerflow.deadline.InvalidCalendarInput;
+import dk.borgerflow.inquiry.InquiryConflict;
+import dk.borgerflow.inquiry.InquiryNotFound;
+import dk.borgerflow.inquiry.InvalidInquiryInput;
+import dk.borgerflow.security.AccessRefused;
+import dk.borgerflow.selfservice.InvalidSelfServiceInput;
+import dk.borgerflow.selfservice.SelfServiceNotFound;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
@@ -40,11 +53,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     static final URI INVALID_INPUT = URI.create("urn:borgerflow:problem:invalid-input");
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
         return invalid(List.of(new FieldError("body", e.getMessage())));
@@ -69,18 +77,41 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError("request", "was rejected: malformed parameter, header or path")));
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
+    // ---- the domain modules' own exceptions ----
+
+    @ExceptionHandler(InvalidInquiryInput.class)
+    ProblemDetail invalidInquiry(InvalidInquiryInput e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidConsultationInput.class)
+    ProblemDetail invalidConsultation(InvalidConsultationInput e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidCalendarInput.class)
+    ProblemDetail invalidCalendar(InvalidCalendarInput e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidSelfServiceInput.class)
+    ProblemDetail invalidSelfService(InvalidSelfServiceInput e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler({InquiryNotFound.class, ConsultationNotFound.class, CalendarEntryNotFound.class,
+            SelfServiceNotFound.class})
+    ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Ikke fundet", e.getMessage());
     }
 
-    @ExceptionHandler(GoneException.class)
-    ProblemDetail gone(GoneException e) {
+    @ExceptionHandler(ConsultationClosed.class)
+    ProblemDetail gone(RuntimeException e) {
         return problem(HttpStatus.GONE, "Ikke længere tilgængelig", e.getMessage());
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
+    @ExceptionHandler({InquiryConflict.class, ConsultationConflict.class, CalendarConflict.class})
+    ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Konflikt", e.getMessage());
     }
 
@@ -94,21 +125,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Our own refusals (domain rules such as a closed inquiry, {@link Refusal}) answer with their
-     * status and message. Any other bad request from the engine means we passed it something our
-     * validation should have caught: not understood, so a 500 with a log line.
+     * Our own refusals (domain rules such as a closed inquiry, {@link Refusals}) answer 409 with their
+     * message. Any other bad request from the engine means we passed it something our validation
+     * should have caught: not understood, so a 500 with a log line.
      */
     @ExceptionHandler(BadUserRequestException.class)
     ProblemDetail refused(BadUserRequestException e) {
-        return e instanceof Refusal refusal ? refusal(refusal) : unexpected(e);
+        return Refusals.isRefusal(e) ? refusal(e) : unexpected(e);
     }
 
-    private static ProblemDetail refusal(Refusal refusal) {
-        HttpStatus status = HttpStatus.resolve(refusal.status());
-        return problem(status == null ? HttpStatus.CONFLICT : status, "Ikke muligt", refusal.getMessage());
+    private static ProblemDetail refusal(Throwable refusal) {
+        return problem(HttpStatus.CONFLICT, "Ikke muligt", refusal.getMessage());
     }
 
-    @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
+    @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class, AccessRefused.class})
     ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "Ingen adgang", "You are not allowed to do this.");
     }
@@ -117,8 +147,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         // a refusal the engine wrapped on its way out (e.g. thrown by a listener) is still understood
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof Refusal refusal) {
-                return refusal(refusal);
+            if (Refusals.isRefusal(cause)) {
+                return refusal(cause);
             }
         }
         log.error("Unexpected error", e);

@@ -1,7 +1,9 @@
 /**
  * Cross-cutting web concerns: RFC 9457 problem+json for every error, request size limits.
- * Other modules throw {@link dk.borgerflow.web.InvalidInputException},
- * {@link dk.borgerflow.web.NotFoundException} or {@link dk.borgerflow.web.ConflictException}.
+ * The top floor: it translates the other modules' own exceptions (e.g.
+ * {@code inquiry.InvalidInquiryInput}, {@code consultation.ConsultationClosed},
+ * {@code security.AccessRefused}) into problem+json and engine-rest answers; no module below depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web")
+@org.springframework.modulith.ApplicationModule(displayName = "Web",
+        allowedDependencies = {"consultation", "deadline", "inquiry", "security", "selfservice"})
 package dk.borgerflow.web;

@@ -15,7 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import dk.borgerflow.BorgerflowTest;
 import dk.borgerflow.deadline.WorkingTime;
-import dk.borgerflow.web.GoneException;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -179,7 +179,7 @@ class ConsultationProcessTest {
         compileNotat(main, "Brugerrådets svar kom for sent, men er medtaget.");
 
         assertThatThrownBy(() -> consultations.answerByLink(tokenOf(prepared, USER_COUNCIL), "igen", null, null, null))
-                .isInstanceOf(GoneException.class);
+                .isInstanceOf(ConsultationClosed.class);
     }
 
     @Test
@@ -202,7 +202,7 @@ class ConsultationProcessTest {
 
         assertThatThrownBy(() -> consultations.answerLate(prepared.consultation().id(),
                 consultee(reload(prepared), SOCIAL_COMMITTEE).id(), "for sent", aSocialCommitteeMemberOfSlagelse()))
-                .isInstanceOf(GoneException.class);
+                .isInstanceOf(ConsultationClosed.class);
     }
 
     @Test
@@ -352,7 +352,7 @@ class ConsultationProcessTest {
         consultations.answerByLink(token, "Første svar.", null, null, null);
 
         assertThatThrownBy(() -> consultations.answerByLink(token, "Andet svar.", null, null, null))
-                .isInstanceOf(GoneException.class);
+                .isInstanceOf(ConsultationClosed.class);
         assertThat(consultee(reload(prepared), USER_COUNCIL).answerText()).isEqualTo("Første svar.");
     }
 

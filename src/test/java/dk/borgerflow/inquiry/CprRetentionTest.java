@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import dk.borgerflow.BorgerflowTest;
-import dk.borgerflow.web.NotFoundException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -74,7 +74,7 @@ class CprRetentionTest {
         assertThat(row(closedLater)).containsEntry("CITIZEN_CPR", "0101801234");
         assertThat(row(stillOpen)).containsEntry("CITIZEN_CPR", "0101801234");
         assertThatThrownBy(() -> inquiries.revealCpr(closedFirst.id(), "Opslag efter lukning", anAgentOfSlagelse()))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(InquiryNotFound.class);
         assertThat(inquiries.get(closedFirst.id(), anAgentOfSlagelse()).history()).isNotEmpty();
 
         at(start.plus(Duration.ofDays(50)).plus(Duration.ofMinutes(1)));

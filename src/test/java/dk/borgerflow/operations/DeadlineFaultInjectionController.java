@@ -35,7 +35,7 @@ class DeadlineFaultInjectionController {
         Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
                 .singleResult();
         if (timer == null) {
-            throw new dk.borgerflow.web.NotFoundException("No timer " + activityId + " in " + processInstanceId);
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No timer " + activityId + " in " + processInstanceId);
         }
         management.setJobDuedate(timer.getId(), Date.from(dueAt));
         return Map.of("jobId", timer.getId(), "dueAt", dueAt.toString());

@@ -73,10 +73,10 @@ class EngineRestConfigTest {
     @Test
     void aDomainRuleRefusingInsideAListenerIsAConflictWithItsMessage() {
         var refused = new RestException(Response.Status.INTERNAL_SERVER_ERROR, new ProcessEngineException(
-                "ENGINE-03051 listener failed", new ARuleViolation("Henvendelsen er på trinnet Borgerservice.")),
+                "ENGINE-03051 listener failed", new dk.borgerflow.inquiry.InquiryRuleViolation("Henvendelsen er på trinnet Borgerservice.")),
                 "Cannot complete task t1");
         assertAnswer(refused, 409, "Henvendelsen er på trinnet Borgerservice.");
-        assertAnswer(new ARuleViolation("Høringen er afsluttet."), 409, "Høringen er afsluttet.");
+        assertAnswer(new dk.borgerflow.consultation.ConsultationRuleViolation("Høringen er afsluttet."), 409, "Høringen er afsluttet.");
         assertThat(EngineRestConfig.clearAnswer(new BadUserRequestException("bad query"), TASK_STILL_THERE))
                 .as("thrown directly, Camunda's 400 stays").isEmpty();
     }
@@ -93,27 +93,10 @@ class EngineRestConfigTest {
     }
 
     @Test
-    void aRefusalOfInputIsABadRequestWithItsMessage() {
-        assertAnswer(new RestException(Response.Status.INTERNAL_SERVER_ERROR, new AnInputRefusal("Feltet findes ikke."),
-                "Cannot complete task t1"), 400, "Feltet findes ikke.");
-    }
-
-    /** Like inquiry.InquiryRuleViolation / consultation.ConsultationRuleViolation. */
-    static final class ARuleViolation extends BadUserRequestException implements Refusal {
-        ARuleViolation(String message) {
-            super(message);
-        }
-    }
-
-    static final class AnInputRefusal extends BadUserRequestException implements Refusal {
-        AnInputRefusal(String message) {
-            super(message);
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
+    void theEngineGuardsRefusalIsABadRequestWithItsMessageAlsoWhenWrapped() {
+        assertAnswer(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new dk.borgerflow.security.ClientWriteRefused("Feltet findes ikke."), "Cannot complete task t1"),
+                400, "Feltet findes ikke.");
     }
 
     @Test

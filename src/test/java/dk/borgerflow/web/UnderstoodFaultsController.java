@@ -22,13 +22,13 @@ class UnderstoodFaultsController {
 
     @GetMapping(OUR_RULE)
     String ourRule() {
-        throw new EngineRestConfigTest.ARuleViolation("Henvendelsen er lukket.");
+        throw new dk.borgerflow.inquiry.InquiryRuleViolation("Henvendelsen er lukket.");
     }
 
     /** Our rule, thrown by a listener and wrapped by the engine on its way out. */
     @GetMapping(OUR_RULE_WRAPPED)
     String ourRuleWrapped() {
         throw new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03051 listener failed",
-                new EngineRestConfigTest.ARuleViolation("Henvendelsen er lukket."));
+                new dk.borgerflow.inquiry.InquiryRuleViolation("Henvendelsen er lukket."));
     }
 }

@@ -1,4 +1,4 @@
-package dk.borgerflow.web;
+package dk.borgerflow.security;
 
 /**
  * Text that the database, XML and PDF can hold. Refused on input (a 400 naming the field):
