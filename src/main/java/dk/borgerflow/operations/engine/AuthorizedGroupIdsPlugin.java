@@ -1,4 +1,4 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
 
     static final String CAMUNDA_STATEMENT = "selectAuthorizedGroupIds";
     static final String BY_INDEX = "selectAuthorizedGroupIdsByIndex";
-    private static final String MAPPER = "dk/borgerflow/operations/authorized-group-ids.xml";
+    private static final String MAPPER = "dk/borgerflow/operations/engine/authorized-group-ids.xml";
     private static final Set<String> DATABASES = Set.of("h2", "postgres");
 
     @Override
@@ -36,6 +36,13 @@ class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
             return;
         }
         Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        if (!mybatis.hasStatement(CAMUNDA_STATEMENT, false)) {
+            // the engine no longer has the statement this patch replaces: say so, instead of mapping a
+            // name nothing calls (docs/upgrading.md)
+            throw new IllegalStateException("Camunda's MyBatis statement " + CAMUNDA_STATEMENT + " is gone; "
+                    + AuthorizedGroupIdsPlugin.class.getSimpleName() + " must be checked against this engine "
+                    + "version (docs/upgrading.md)");
+        }
         if (!mybatis.hasStatement(BY_INDEX)) {
             try (InputStream xml = getClass().getClassLoader().getResourceAsStream(MAPPER)) {
                 new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();

@@ -1,4 +1,4 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import java.io.IOException;
 import java.io.InputStream;

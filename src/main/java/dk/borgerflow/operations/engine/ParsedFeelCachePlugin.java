@@ -1,4 +1,4 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import java.util.List;
 import java.util.Map;

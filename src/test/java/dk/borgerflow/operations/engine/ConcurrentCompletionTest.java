@@ -1,4 +1,4 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

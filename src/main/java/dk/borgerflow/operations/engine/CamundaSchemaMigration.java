@@ -1,4 +1,4 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;

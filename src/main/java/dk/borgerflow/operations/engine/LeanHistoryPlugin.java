@@ -1,4 +1,4 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

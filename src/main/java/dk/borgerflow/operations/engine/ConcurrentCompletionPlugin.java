@@ -1,4 +1,4 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

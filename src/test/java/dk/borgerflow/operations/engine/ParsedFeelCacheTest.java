@@ -1,9 +1,9 @@
-package dk.borgerflow.operations;
+package dk.borgerflow.operations.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.borgerflow.operations.ParsedFeelCachePlugin.CachingScalaFeelEngine;
+import dk.borgerflow.operations.engine.ParsedFeelCachePlugin.CachingScalaFeelEngine;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.util.List;
