@@ -29,6 +29,18 @@ class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
     private static final String MAPPER = "dk/borgerflow/operations/engine/authorized-group-ids.xml";
     private static final Set<String> DATABASES = Set.of("h2", "postgres");
 
+    /**
+     * The engine no longer has the statement this patch replaces: say so at startup, instead of
+     * mapping a name nothing calls (docs/upgrading.md).
+     */
+    static void requireCamundasStatement(Configuration mybatis) {
+        if (!mybatis.hasStatement(CAMUNDA_STATEMENT, false)) {
+            throw new IllegalStateException("Camunda's MyBatis statement " + CAMUNDA_STATEMENT + " is gone; "
+                    + AuthorizedGroupIdsPlugin.class.getSimpleName() + " must be checked against this engine "
+                    + "version (docs/upgrading.md)");
+        }
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
@@ -36,13 +48,7 @@ class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
             return;
         }
         Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        if (!mybatis.hasStatement(CAMUNDA_STATEMENT, false)) {
-            // the engine no longer has the statement this patch replaces: say so, instead of mapping a
-            // name nothing calls (docs/upgrading.md)
-            throw new IllegalStateException("Camunda's MyBatis statement " + CAMUNDA_STATEMENT + " is gone; "
-                    + AuthorizedGroupIdsPlugin.class.getSimpleName() + " must be checked against this engine "
-                    + "version (docs/upgrading.md)");
-        }
+        requireCamundasStatement(mybatis);
         if (!mybatis.hasStatement(BY_INDEX)) {
             try (InputStream xml = getClass().getClassLoader().getResourceAsStream(MAPPER)) {
                 new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();

@@ -47,6 +47,16 @@ class AuthorizedGroupIdsTest {
         assertThat(engineAnswer()).doesNotContain("zz-a-group-created-by-this-test");
     }
 
+    @Test
+    void anEngineWithoutCamundasStatementIsRefusedAtStartup() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuthorizedGroupIdsPlugin
+                .requireCamundasStatement(new org.apache.ibatis.session.Configuration()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("selectAuthorizedGroupIds");
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        AuthorizedGroupIdsPlugin.requireCamundasStatement(configuration.getSqlSessionFactory().getConfiguration());
+    }
+
     /**
      * The patch maps a statement name; it only helps while the engine still calls that name. An
      * agent's task query (what Tasklist runs for every list) must run the index walk.
