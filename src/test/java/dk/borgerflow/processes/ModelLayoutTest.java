@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -43,6 +45,9 @@ class ModelLayoutTest {
     static final double LINE_HEIGHT = 13.2;
     /** A generous average advance of 11 px Arial/Liberation Sans (measured ~5.6 for Danish text). */
     static final double CHAR_WIDTH = 6.0;
+    /** Task names: 12 px, line height 1.2. */
+    static final double TASK_CHAR_WIDTH = 6.6;
+    static final double TASK_LINE_HEIGHT = 14.4;
 
     static Stream<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
@@ -114,6 +119,48 @@ class ModelLayoutTest {
 
     @ParameterizedTest
     @MethodSource("models")
+    void everyTaskNameFitsInsideItsShape(Path model) {
+        Diagram d = Diagram.of(model);
+        List<String> spilling = new ArrayList<>();
+        for (Activity activity : d.bpmn.getModelElementsByType(Activity.class)) {
+            Box box = d.box(activity);
+            if (box == null || !named(activity) || activity instanceof SubProcess && d.expanded(activity)) {
+                continue;
+            }
+            // 12 px text, 5 px padding; markers (call activity, multi-instance, collapsed) take the bottom 20 px
+            boolean markers = activity instanceof CallActivity || activity instanceof SubProcess
+                    || activity.getLoopCharacteristics() != null;
+            double width = box.w() - 10;
+            double height = box.h() - 10 - (markers ? 20 : 0);
+            List<String> lines = wrap(activity.getName(), width / TASK_CHAR_WIDTH * CHAR_WIDTH);
+            double longest = lines.stream().mapToDouble(l -> l.length() * TASK_CHAR_WIDTH).max().orElse(0);
+            if (longest > width || lines.size() * TASK_LINE_HEIGHT > height) {
+                spilling.add(activity.getId() + " '" + activity.getName() + "' in " + (int) box.w() + "x" + (int) box.h());
+            }
+        }
+        assertThat(spilling).as("task names that do not fit their shape in %s", model).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void laneAndPoolNamesFitTheirHeader(Path model) {
+        Diagram d = Diagram.of(model);
+        List<String> spilling = new ArrayList<>();
+        for (Placed container : d.containers()) {
+            if (container.element() instanceof SubProcess || !named(container.element())) {
+                continue;
+            }
+            // the name is written upwards in the 30 px header: at most two lines of the lane's height
+            List<String> lines = wrap(container.element().getAttributeValue("name"), container.box().h() - 10);
+            if (lines.size() > 2) {
+                spilling.add(container.id() + " '" + container.element().getAttributeValue("name") + "'");
+            }
+        }
+        assertThat(spilling).as("lane and pool names longer than their header in %s", model).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
     void everyFlowNodeSitsInsideItsLane(Path model) {
         Diagram d = Diagram.of(model);
         List<String> outside = new ArrayList<>();
@@ -153,9 +200,12 @@ class ModelLayoutTest {
         return named(node) && (node instanceof Event || node instanceof Gateway);
     }
 
-    /** The box bpmn-js prints a label's text into: centred on the DI label, wrapped at 90 px, top-aligned. */
+    /**
+     * The box bpmn-js prints a label's text into: wrapped at the DI label's width (at most 90 px), centred on
+     * it, top-aligned; a text wider or taller than the DI label spills over it.
+     */
     static Box textBox(Bounds label, String text) {
-        List<String> lines = wrap(text);
+        List<String> lines = wrap(text, Math.min(LABEL_WRAP, label.getWidth()));
         double width = lines.stream().mapToDouble(l -> l.length() * CHAR_WIDTH).max().orElse(0);
         double height = lines.size() * LINE_HEIGHT;
         double w = Math.max(label.getWidth(), width);
@@ -164,12 +214,12 @@ class ModelLayoutTest {
         return new Box(cx - w / 2, label.getY(), w, h);
     }
 
-    static List<String> wrap(String text) {
+    static List<String> wrap(String text, double width) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n")) {
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.trim().split("\\s+")) {
-                if (line.length() > 0 && (line.length() + 1 + word.length()) * CHAR_WIDTH > LABEL_WRAP) {
+                if (line.length() > 0 && (line.length() + 1 + word.length()) * CHAR_WIDTH > width) {
                     lines.add(line.toString());
                     line.setLength(0);
                 }
@@ -250,6 +300,11 @@ class ModelLayoutTest {
 
         BpmnShape shape(BaseElement e) {
             return shapes.stream().filter(s -> s.getBpmnElement() == e).findFirst().orElse(null);
+        }
+
+        boolean expanded(BaseElement e) {
+            BpmnShape s = shape(e);
+            return s != null && s.isExpanded();
         }
 
         BpmnEdge edge(BaseElement e) {
