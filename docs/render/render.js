@@ -28,8 +28,11 @@ function page(kind) {
     : 'dmn-viewer.production.min.js'), 'utf8');
   return `<!doctype html><html><head><meta charset="utf-8"><style>${styles}
     html, body { margin: 0; background: white; font-family: Arial, "Liberation Sans", sans-serif; }
-    #canvas { width: 4000px; height: 3000px; }
-    .dmn-decision-table-container { font-size: 13px; }
+    #canvas { width: ${kind === 'bpmn' ? '4000px' : 'max-content'}; height: ${kind === 'bpmn' ? '3000px' : 'auto'}; }
+    #canvas .dmn-drd-container { height: 1000px; }
+    .dmn-decision-table-container { font-size: 13px; width: max-content; }
+    .tjs-table thead, .tjs-table thead th { position: static !important; top: auto !important; }
+    .view-drd, .powered-by { display: none !important; }
   </style></head><body><div id="canvas"></div><script>${script}</script></body></html>`;
 }
 
@@ -103,8 +106,8 @@ async function renderDmn(browser, file) {
       await png(tab, svg, path.join(images, name + '.png'));
       written.push(name + '.png');
     } else if (view.type === 'decisionTable') {
-      await tab.setViewportSize({ width: 1600, height: 1000 });
-      const table = await tab.$('.tjs-table');
+      await tab.setViewportSize({ width: 3200, height: 1200 });
+      const table = await tab.$('.dmn-decision-table-container') || await tab.$('.tjs-table');
       const target = path.join(images, `${name}-${view.id}.png`);
       await (table || await tab.$('#canvas')).screenshot({ path: target });
       written.push(path.basename(target));

@@ -172,7 +172,7 @@ class ModelLintTest {
     }
 
     /** The form reference of every user task: the form's id, then the language of the municipality. */
-    static final String LANGUAGE_SUFFIX = "${taskForms.suffix(execution)}";
+    static final String LANGUAGE_SUFFIX = "${taskForms.suffix(task)}";
 
     /** Once Swedish forms exist, every form has one (the Swedish tenant gets no Danish form). */
     private static boolean anySwedishForm() {
