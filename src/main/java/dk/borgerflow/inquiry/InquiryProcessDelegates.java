@@ -81,7 +81,7 @@ class InquiryProcessDelegates {
         return task -> task.getExecution().removeVariables(java.util.List.of(VAR_OUTCOME, VAR_NOTE, VAR_FEEDBACK));
     }
 
-    /** Interrupting boundary timers at the due date: up one tier, or to the team lead. */
+    /** BoundaryTimer_DeadlineBreached (interrupting, at the due date of the task at its tier): up one tier, or to the team lead. */
     @Bean
     JavaDelegate escalateInquiry(InquiryLadder inquiries) {
         return execution -> {
@@ -94,7 +94,7 @@ class InquiryProcessDelegates {
         };
     }
 
-    /** Non-interrupting boundary timers at the warning point: the team lead is alerted. */
+    /** BoundaryTimer_DeadlineWarning (non-interrupting, at the warning point): the team lead is alerted. */
     @Bean
     JavaDelegate warnTeamLead(InquiryLadder inquiries) {
         return execution -> {

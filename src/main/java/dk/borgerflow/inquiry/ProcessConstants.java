@@ -17,6 +17,11 @@ final class ProcessConstants {
     static final String TASK_HANDLE_BY_SPECIALIST = "Task_HandleBySpecialist";
     static final String TASK_FOLLOW_UP_AS_TEAM_LEAD = "Task_FollowUpAsTeamLead";
     static final String WAIT_FOR_CITIZEN_REPLY = "Gateway_AwaitCitizenReply";
+    /** The embedded subprocess holding the task of the current tier; its boundary timers are the deadline. */
+    static final String TASK_AT_TIER = "SubProcess_TaskAtTier";
+    static final String TIMER_DEADLINE_WARNING = "BoundaryTimer_DeadlineWarning";
+    static final String TIMER_DEADLINE_BREACHED = "BoundaryTimer_DeadlineBreached";
+    static final String TASK_ESCALATE = "Task_EscalateInquiry";
 
     /** The tier each user task works at. */
     static final Map<String, Tier> TIER_OF_TASK = Map.of(

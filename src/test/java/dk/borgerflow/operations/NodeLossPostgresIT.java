@@ -37,7 +37,7 @@ class NodeLossPostgresIT {
     static final Duration FIRST_DEADLINE = Duration.ofSeconds(5);
     static final Duration DEADLINE_SPREAD = Duration.ofSeconds(20);
     static final Duration KILL_AFTER = Duration.ofSeconds(12);
-    static final String BREACH_TIMER = "BoundaryTimer_AnswerInContactCenterBreach";
+    static final String BREACH_TIMER = "BoundaryTimer_DeadlineBreached";
     static final String ESCALATION = "Task_EscalateInquiry";
     static final String MUNICIPALITIES = "--spring.config.additional-location=optional:file:"
             + Path.of("deployments", "postgres", "municipalities.yml").toAbsolutePath();

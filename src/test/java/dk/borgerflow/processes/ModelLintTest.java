@@ -46,8 +46,14 @@ class ModelLintTest {
             assertThat(task.getCamundaFormRef()).as("%s has a formRef", task.getId()).isNotBlank();
             assertThat(task.getCamundaFormRefBinding()).as("%s binds its form to the deployment", task.getId())
                     .isEqualTo("deployment");
-            assertThat(formExists(task.getCamundaFormRef()))
-                    .as("form %s of %s exists in forms/", task.getCamundaFormRef(), task.getId()).isTrue();
+            String form = task.getCamundaFormRef().replace(LANGUAGE_SUFFIX, "");
+            assertThat(task.getCamundaFormRef()).as("%s opens its form in the municipality's language", task.getId())
+                    .isEqualTo(form + LANGUAGE_SUFFIX);
+            assertThat(formExists(form)).as("form %s of %s exists in forms/", form, task.getId()).isTrue();
+            if (anySwedishForm()) {
+                assertThat(formExists(form + "-sv")).as("Swedish form %s-sv of %s exists in forms/", form, task.getId())
+                        .isTrue();
+            }
         }
     }
 
@@ -163,6 +169,18 @@ class ModelLintTest {
         BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
         bpmn.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).forEach(p ->
                 assertThat(p.getCamundaHistoryTimeToLiveString()).as("%s", p.getId()).isNotBlank());
+    }
+
+    /** The form reference of every user task: the form's id, then the language of the municipality. */
+    static final String LANGUAGE_SUFFIX = "${taskForms.suffix(task)}";
+
+    /** Once Swedish forms exist, every form has one (the Swedish tenant gets no Danish form). */
+    private static boolean anySwedishForm() {
+        try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+            return forms.anyMatch(f -> f.getFileName().toString().endsWith("-sv.form"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean formExists(String formId) {
