@@ -129,7 +129,11 @@ final class DemoStories {
     List<Story> write(int count, String showcaseMunicipality) {
         List<Story> stories = new ArrayList<>(showcase(showcaseMunicipality));
         stories.addAll(showcaseSwedish());
-        catalogue.municipality(showcaseMunicipality).ifPresent(m -> stories.addAll(backlog(m, 14, 100)));
+        catalogue.municipality(showcaseMunicipality).ifPresent(m -> {
+            stories.addAll(backlog(m, 14, 100));
+            stories.addAll(handedOn(m, Intent.TO_DESK, 5, 150));
+            stories.addAll(handedOn(m, Intent.TO_SPECIALIST, 4, 170));
+        });
         catalogue.municipalities().stream().filter(m -> "SE".equals(m.country())).findFirst()
                 .ifPresent(m -> stories.addAll(backlog(m, 6, 200)));
         List<Municipality> municipalities = catalogue.municipalities();
@@ -393,6 +397,28 @@ final class DemoStories {
             }
             stories.add(new Story(firstNumber + stories.size(), m.slug(), swedish, channel, topic,
                     summary(swedish, topic), citizen, received, registered, List.of()));
+        }
+        return stories;
+    }
+
+    /**
+     * Calls of the last three working days that the contact center handed on to the desk or the
+     * department, where they now wait (the desk's deadline is three working days, the department's ten).
+     */
+    private List<Story> handedOn(Municipality m, Intent intent, int count, int firstNumber) {
+        boolean swedish = "SE".equals(m.country());
+        List<Story> stories = new ArrayList<>();
+        for (int attempt = 0; stories.size() < count && attempt < count * 20; attempt++) {
+            String topic = pick(random, (swedish ? SWEDISH_TOPICS : DANISH_TOPICS).get(Channel.PHONE));
+            CitizenRequest citizen = citizen(swedish, topic, Channel.PHONE);
+            Instant[] when = when(m, Channel.PHONE, true);
+            if (when == null || Boolean.TRUE.equals(citizen.needsInterpreter())
+                    || (swedish && !"sv".equals(citizen.language()))) {
+                continue;
+            }
+            stories.add(new Story(firstNumber + stories.size(), m.slug(), swedish, Channel.PHONE, topic,
+                    summary(swedish, topic), citizen, when[0], when[1],
+                    List.of(new Step(intent, minutes(1, 2), minutes(4, 10)))));
         }
         return stories;
     }
