@@ -57,10 +57,6 @@ final class DemoStories {
      */
     record Story(int number, String municipality, boolean swedish, Channel channel, String topic, String summary,
             CitizenRequest citizen, Instant receivedAt, Instant registeredAt, List<Step> steps) {
-
-        String idempotencyKey() {
-            return "demo-seed-" + number;
-        }
     }
 
     /** Topics with long written applications, routed straight to the department (routing.dmn). */
