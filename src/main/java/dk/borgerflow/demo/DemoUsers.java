@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo users, password {@code demo}: {@code admin}, {@code owner} (process owner, may deploy),
  * {@code manager}, and per municipality {@code agent-<slug>} (contact center), {@code desk-<slug>},
- * {@code specialist-<slug>}, {@code teamlead-<slug>} and {@code secretariat-<slug>}.
+ * {@code specialist-<slug>}, {@code teamlead-<slug>}, {@code secretariat-<slug>} and {@code editor-<slug>} (the
+ * municipality's self-service catalogue).
  * Exists only in the {@code demo} profile.
  */
 @Component
@@ -51,9 +52,10 @@ class DemoUsers {
             user("specialist-" + m.slug(), "Specialist", town, Groups.specialistGroups(), tenant);
             user("teamlead-" + m.slug(), "Teamleder", town, List.of(Groups.TEAM_LEAD), tenant);
             user("secretariat-" + m.slug(), "Sekretariat", town, List.of(Groups.SECRETARIAT), tenant);
+            user("editor-" + m.slug(), "Redaktør", town, List.of(Groups.EDITOR), tenant);
         }
         log.info("Demo users ready (password '{}'): admin, owner, manager, agent-/desk-/specialist-/teamlead-/"
-                + "secretariat-<municipality> for {}", PASSWORD, allTenants);
+                + "secretariat-/editor-<municipality> for {}", PASSWORD, allTenants);
     }
 
     private void user(String id, String firstName, String lastName, List<String> groups, List<String> tenants) {
