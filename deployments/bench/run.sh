@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Borgerflow against the bare Camunda engine, side by side in one run (docs/benchmarks.md).
 #
-#   deployments/bench/run.sh [--quick] [--jfr] [--db=h2|postgres] [--only=intake,escalation,queue,startup]
+#   deployments/bench/run.sh [--quick] [--jfr] [--db=h2|postgres] [--only=intake,escalation,queue,report,startup]
 #
 # Builds if needed (test classes; `mvn verify` never runs the benchmark), runs the scenarios with
 # progress on stderr, writes docs/benchmarks.md (full set of scenarios only) and prints as its last
