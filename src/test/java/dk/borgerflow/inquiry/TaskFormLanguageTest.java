@@ -4,7 +4,6 @@ import static dk.borgerflow.inquiry.InquiryFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.borgerflow.BorgerflowTest;
 import dk.borgerflow.testsupport.EngineRest;
 import java.io.IOException;
@@ -31,8 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * engine-rest's {@code /task/{id}/form} and {@code /deployed-form}) opens the Swedish form for the tasks
  * of Spånga-Tensta (country SE) and the Danish one for the Danish municipalities; tasks of inquiries that
  * started on a version before the reference had the suffix keep their Danish form, and get the Swedish one
- * once migrated. The Swedish forms here are the test's own (each Danish form under its -sv id), deployed
- * with the model as a process owner deploys a new version.
+ * once migrated. The Swedish forms are the real twins in {@code forms/*-sv.form}, as the application deploys
+ * them (and as a process owner deploys them with a new version of the model).
  */
 @BorgerflowTest
 class TaskFormLanguageTest {
@@ -60,7 +59,7 @@ class TaskFormLanguageTest {
 
     @Test
     void spangaTenstaGetsTheSwedishFormAndDanishMunicipalitiesTheDanishOne() throws Exception {
-        deploy("with-swedish-form", Files.readString(Path.of("processes", "inquiry.bpmn")), true);
+        // the application's own deployment of processes/ and forms/, nothing deployed by the test
         Task swedish = taskOf(inquiries.receive(aPhoneCallIn("spanga-tensta"), null, anAgentOf("spanga-tensta"))
                 .inquiry());
         Task danish = taskOf(inquiries.receive(aPhoneCallIn("slagelse"), null, anAgentOfSlagelse()).inquiry());
@@ -68,6 +67,9 @@ class TaskFormLanguageTest {
         String swedishForm = danishFormOf(swedish) + "-sv";
         assertThat(formKeyOf(swedish, "admin")).isEqualTo(swedishForm);
         assertThat(deployedFormIdOf(swedish, "admin")).isEqualTo(swedishForm);
+        // the twin in forms/, in Swedish
+        assertThat(json.readTree(deployedFormOf(swedish, "admin")))
+                .isEqualTo(json.readTree(Path.of("forms", swedishForm.substring("form-".length()) + ".form").toFile()));
         assertThat(formKeyOf(danish, "agent-slagelse")).isEqualTo(danishFormOf(danish));
         assertThat(deployedFormIdOf(danish, "agent-slagelse")).isEqualTo(danishFormOf(danish));
 
@@ -89,12 +91,12 @@ class TaskFormLanguageTest {
         // the ladder as it was before issue 14: camunda:formRef without the language
         String before = Files.readString(Path.of("src/test/resources/layout/cluttered.bpmn"));
         assertThat(before).doesNotContain("taskForms");
-        String old = deploy("before-the-suffix", before, false);
+        String old = deploy("before-the-suffix", before);
         Task started = taskOf(inquiries.receive(aPhoneCallIn("spanga-tensta"), null, anAgentOf("spanga-tensta"))
                 .inquiry());
         assertThat(definitionOf(started)).isEqualTo(definitionIn(old));
 
-        String current = deploy("with-swedish-form", Files.readString(Path.of("processes", "inquiry.bpmn")), true);
+        String current = deploy("with-swedish-form", Files.readString(Path.of("processes", "inquiry.bpmn")));
         String danishForm = danishFormOf(started);
         assertThat(formKeyOf(started, "admin")).isEqualTo(danishForm);
         assertThat(deployedFormIdOf(started, "admin")).isEqualTo(danishForm);
@@ -114,23 +116,13 @@ class TaskFormLanguageTest {
                 anOrdinaryCitizen());
     }
 
-    private String deploy(String name, String ladder, boolean withSwedishForm) throws IOException, InterruptedException {
+    private String deploy(String name, String ladder) throws IOException, InterruptedException {
         Map<String, byte[]> resources = new LinkedHashMap<>();
         resources.put("inquiry.bpmn", ladder.replace("name=\"Besvar henvendelsen\"", "name=\"Besvar henvendelsen (" + name
                 + ")\"").getBytes(StandardCharsets.UTF_8));
         try (Stream<Path> forms = Files.list(Path.of("forms"))) {
             for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
                 resources.put(form.getFileName().toString(), Files.readAllBytes(form));
-            }
-        }
-        if (withSwedishForm) {
-            try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-                for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
-                    String sv = form.getFileName().toString().replace(".form", "-sv.form");
-                    ObjectNode swedish = (ObjectNode) json.readTree(form.toFile());
-                    swedish.put("id", swedish.get("id").asText() + "-sv");
-                    resources.putIfAbsent(sv, json.writeValueAsBytes(swedish));
-                }
             }
         }
         HttpResponse<String> deployed = as("owner").deploy(name, resources);
@@ -156,9 +148,13 @@ class TaskFormLanguageTest {
     }
 
     private String deployedFormIdOf(Task task, String user) throws Exception {
+        return json.readTree(deployedFormOf(task, user)).get("id").asText();
+    }
+
+    private String deployedFormOf(Task task, String user) throws Exception {
         HttpResponse<String> form = as(user).get("/engine-rest/task/" + task.getId() + "/deployed-form");
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
-        return json.readTree(form.body()).get("id").asText();
+        return form.body();
     }
 
     private Task taskOf(Inquiry inquiry) {

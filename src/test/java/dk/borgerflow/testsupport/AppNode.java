@@ -104,7 +104,8 @@ public final class AppNode implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + logFile());
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + logFile()
+                        + whyItStopped());
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
@@ -157,6 +158,41 @@ public final class AppNode implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * The cause from the node's log, for the test report (CI keeps the report, not target/): Spring
+     * Boot's "APPLICATION FAILED TO START" block, else the first ERROR line and its cause lines, else
+     * the last lines.
+     */
+    String whyItStopped() {
+        try {
+            List<String> lines = Files.readAllLines(logFile());
+            int start = -1;
+            for (int i = 0; i < lines.size() && start < 0; i++) {
+                if (lines.get(i).contains("APPLICATION FAILED TO START")) {
+                    start = i;
+                }
+            }
+            for (int i = 0; i < lines.size() && start < 0; i++) {
+                if (lines.get(i).contains(" ERROR ")) {
+                    start = i;
+                }
+            }
+            if (start < 0) {
+                start = Math.max(0, lines.size() - 20);
+            }
+            List<String> shown = new ArrayList<>();
+            for (int i = start; i < lines.size() && shown.size() < 25; i++) {
+                String line = lines.get(i);
+                if (!line.startsWith("\tat ")) {
+                    shown.add(line);
+                }
+            }
+            return "\n--- " + name + ":\n" + String.join("\n", shown);
+        } catch (IOException | RuntimeException e) {
+            return " (log not readable: " + e.getMessage() + ")";
+        }
     }
 
     public Path logFile() {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Profile;
  * {@code borgerflow_schema_history}) applies the scripts shipped inside {@code camunda-engine}
  * before the process engine is built; the engine then only checks the schema version.
  * <p>
- * Flyway takes a PostgreSQL advisory lock while it migrates, so several nodes starting at once do
- * not create the schema twice.
+ * Both Flyways (Borgerflow's and this one) migrate under one cluster-wide advisory lock
+ * ({@link SchemaMigrationLock}): Flyway's own lock comes after its check for a history table, which
+ * let two nodes starting at once both try to baseline.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("postgres")
@@ -47,7 +49,13 @@ class CamundaSchemaMigration {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
-        return new CamundaSchemaFlyway(flyway);
+        return new CamundaSchemaFlyway(flyway, dataSource);
+    }
+
+    /** Borgerflow's own Flyway (spring.flyway) under the same cluster-wide lock as Camunda's. */
+    @Bean
+    FlywayMigrationStrategy lockedBorgerflowMigration(DataSource dataSource) {
+        return flyway -> SchemaMigrationLock.around(dataSource, flyway::migrate);
     }
 
     /** Makes the process engine wait for the Camunda schema. */
@@ -62,14 +70,16 @@ class CamundaSchemaMigration {
     static final class CamundaSchemaFlyway implements InitializingBean {
 
         private final Flyway flyway;
+        private final DataSource dataSource;
 
-        CamundaSchemaFlyway(Flyway flyway) {
+        CamundaSchemaFlyway(Flyway flyway, DataSource dataSource) {
             this.flyway = flyway;
+            this.dataSource = dataSource;
         }
 
         @Override
         public void afterPropertiesSet() {
-            MigrateResult result = flyway.migrate();
+            MigrateResult result = SchemaMigrationLock.around(dataSource, flyway::migrate);
             log.info("Camunda schema: {} migration(s) applied, now at version {} ({})",
                     result.migrationsExecuted, flyway.info().current() == null ? "-"
                             : flyway.info().current().getVersion(), HISTORY_TABLE);
