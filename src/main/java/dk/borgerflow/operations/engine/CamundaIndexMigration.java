@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link CamundaSchemaMigration} creates them before the engine, on H2 (the demo) the engine
  * creates them itself. So this Flyway runs after the {@link ProcessEngine} bean, not with
  * Borgerflow's own migrations (which must run before JPA and so before the engine). Several nodes
- * starting at once: Flyway's lock (an advisory lock on PostgreSQL) lets one create the indexes.
+ * starting at once: like the other two Flyways it migrates under {@link SchemaMigrationLock}, so one
+ * node creates the history table and the indexes and the others find them done.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaIndexMigration {
@@ -42,7 +43,7 @@ class CamundaIndexMigration {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
-        MigrateResult result = flyway.migrate();
+        MigrateResult result = SchemaMigrationLock.around(dataSource, flyway::migrate);
         log.info("Indexes on Camunda's tables ({}): {} migration(s) applied, now at version {} ({}, engine {})",
                 database, result.migrationsExecuted, flyway.info().current() == null ? "-"
                         : flyway.info().current().getVersion(), HISTORY_TABLE, engine.getName());
