@@ -67,20 +67,26 @@ class InquiryLadder {
     }
 
     /**
-     * Applies the routing decision; answers the inquiry at the tier it actually entered, with its
+     * Applies the routing decision (entry tier, answer group, and whether the citizen needs personal
+     * service, which the inquiry keeps); answers the inquiry at the tier it actually entered, with its
      * first deadline counted from {@code receivedAt}.
      */
     @Transactional
-    Inquiry applyRouting(InquiryProcess process, String entryTier, String answerGroup) {
+    Inquiry applyRouting(InquiryProcess process, String entryTier, String answerGroup, Boolean needsPersonalService) {
         Inquiry inquiry = bound(process);
         Tier tier = Tier.parse(entryTier).orElseThrow(() -> new IllegalStateException(
                 "routing.dmn answered an unknown tier: " + entryTier));
+        if (needsPersonalService == null) {
+            // fail closed: without the decision nobody can tell whether self-service alone is allowed
+            throw new IllegalStateException("routing.dmn answered no needsPersonalService (decision personal-service)");
+        }
         String group = switch (tier) {
             case DESK -> Groups.DESK;
             case SPECIALIST -> specialistGroup(inquiry);
             default -> answerGroup;
         };
-        Tier entered = inquiry.route(tier, answerGroup, group, "Routet af routing.dmn: " + tier.danishName()
+        Tier entered = inquiry.route(tier, needsPersonalService, answerGroup, group, "Routet af routing.dmn: "
+                + tier.danishName()
                 + (answerGroup == null ? "" : " / " + answerGroup), now());
         if (entered != Tier.SELF_SERVICE) {
             startDeadline(inquiry, inquiry.receivedAt());

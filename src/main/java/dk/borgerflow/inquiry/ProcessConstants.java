@@ -37,6 +37,8 @@ final class ProcessConstants {
     static final String VAR_ROUTING = "routing";
     static final String VAR_ENTRY_TIER = "entryTier";
     static final String VAR_ANSWER_GROUP = "answerGroup";
+    /** routing.dmn's output of the decision personal-service (in the routing result only, not stored). */
+    static final String VAR_NEEDS_PERSONAL_SERVICE = "needsPersonalService";
     static final String VAR_SPECIALIST_GROUP = "specialistGroup";
     static final String VAR_TIER = "tier";
     static final String VAR_OUTCOME = "outcome";
