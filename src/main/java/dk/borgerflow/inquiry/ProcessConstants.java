@@ -39,7 +39,8 @@ final class ProcessConstants {
     static final String VAR_ANSWER_GROUP = "answerGroup";
     /** routing.dmn's output of the decision personal-service (in the routing result only, not stored). */
     static final String VAR_NEEDS_PERSONAL_SERVICE = "needsPersonalService";
-    static final String VAR_SPECIALIST_GROUP = "specialistGroup";
+    /** The group of the task at the desk, specialist or team lead (candidate-group.dmn, via the inquiry). */
+    static final String VAR_CANDIDATE_GROUP = "candidateGroup";
     static final String VAR_TIER = "tier";
     static final String VAR_OUTCOME = "outcome";
     static final String VAR_NOTE = "note";
