@@ -50,11 +50,13 @@ public class ConsultationService {
     private final IdentityService identity;
     private final RuntimeService runtime;
     private final ConsultationSchedule schedule;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ConsultationService(ConsultationRepository consultations, ConsulteeRepository consultees,
             ConsultationAttachmentRepository attachments, ConsultationAuditRepository audit,
             MunicipalityCatalogue catalogue, IdentityService identity, RuntimeService runtime,
-            ConsultationSchedule schedule) {
+            ConsultationSchedule schedule, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.consultations = consultations;
         this.consultees = consultees;
         this.attachments = attachments;
@@ -313,6 +315,12 @@ public class ConsultationService {
         }
     }
 
+    /** The svarfrist of this consultee passed without an answer (for reports). */
+    void notAnswered(Consultation consultation, Consultee consultee) {
+        events.publishEvent(new ConsultationEvent.ConsulteeNotAnswered(consultation.id(), consultee.id(),
+                consultation.municipality(), consultee.deadlineAt(), now()));
+    }
+
     /** Records an answer (late if after the svarfrist) and, if its branch still waits, completes it. */
     void acceptAnswer(Consultation consultation, Consultee consultee, String text, String by) {
         if (!consultation.acceptsAnswers()) {
@@ -323,6 +331,8 @@ public class ConsultationService {
         }
         boolean waiting = consultee.status() == ConsulteeStatus.AWAITING;
         consultee.answer(text, by, now());
+        events.publishEvent(new ConsultationEvent.ConsulteeAnswered(consultation.id(), consultee.id(),
+                consultation.municipality(), consultee.deadlineAt(), consultee.answeredAt(), !consultee.late()));
         record(consultation, consultee, by, consultee.late() ? "ANSWERED_LATE" : "ANSWERED",
                 consultee.name() + (consultee.late() ? " svarede efter svarfristen" : " svarede"));
         if (waiting && consultee.isExternal() && consultee.branchProcessId() != null

@@ -238,10 +238,12 @@ class ConsultationSteps {
         Consultee consultee = consultee(process);
         Consultation consultation = consultee.consultation();
         if (consultee.markNoAnswer()) {
+            service.notAnswered(consultation, consultee);
             service.record(consultation, consultee, SYSTEM, "NO_ANSWER", consultee.name() + " svarede ikke inden svarfristen");
         }
         for (Consultee sub : consultation.subConsulteesOf(consultee)) {
             if (sub.markNoAnswer()) {
+                service.notAnswered(consultation, sub);
                 service.record(consultation, sub, SYSTEM, "NO_ANSWER", sub.name() + " svarede ikke inden svarfristen");
             }
         }

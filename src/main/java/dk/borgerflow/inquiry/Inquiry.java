@@ -30,6 +30,8 @@ import java.util.UUID;
 public class Inquiry {
 
     static final String SYSTEM = "system";
+    /** How a warning starts in the history (reports count them). */
+    static final String WARNING_PREFIX = "Advarsel: ";
 
     @Id
     private String id;
@@ -246,7 +248,7 @@ public class Inquiry {
     /** The deadline is near: recorded once so the team lead sees it in the history. */
     void warnDeadline(Instant at) {
         requireOpen();
-        history.add(new HistoryEntry(at, tier, tier, SYSTEM, null, "Advarsel: fristen for svar nærmer sig ("
+        history.add(new HistoryEntry(at, tier, tier, SYSTEM, null, WARNING_PREFIX + "fristen for svar nærmer sig ("
                 + dueAt + ")"));
     }
 

@@ -35,9 +35,12 @@ class InquiryLadder {
     private final InquiryMetrics metrics;
     private final SelfServiceCatalogue selfService;
     private final CandidateGroups groups;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InquiryLadder(InquiryRepository inquiries, MunicipalityCatalogue catalogue, DeadlineService deadlines,
-            TaskService tasks, InquiryMetrics metrics, SelfServiceCatalogue selfService, CandidateGroups groups) {
+            TaskService tasks, InquiryMetrics metrics, SelfServiceCatalogue selfService, CandidateGroups groups,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.inquiries = inquiries;
         this.catalogue = catalogue;
         this.deadlines = deadlines;
@@ -98,8 +101,10 @@ class InquiryLadder {
     @Transactional
     void guideToSelfService(InquiryProcess process) {
         Inquiry inquiry = bound(process);
+        Instant now = now();
         inquiry.guideToSelfService(selfServiceUrl(inquiry), Inquiry.SYSTEM,
-                "Borgeren er guidet til digital selvbetjening", now());
+                "Borgeren er guidet til digital selvbetjening", now);
+        stepFinished(inquiry, Outcome.SELF_SERVICE, now);
     }
 
     /** Records a task's outcome; a move to another tier starts that tier's deadline. */
@@ -122,6 +127,8 @@ class InquiryLadder {
         if (chosen == Outcome.DESK || chosen == Outcome.SPECIALIST) {
             startDeadline(inquiry, now);
         }
+        events.publishEvent(new InquiryEvent.InquiryStepFinished(inquiry.id(), inquiry.municipality(), atTier.name(),
+                chosen.name(), now));
         return inquiry;
     }
 
@@ -145,6 +152,8 @@ class InquiryLadder {
         String target = inquiry.escalate(to, group, breached, reason, now);
         startDeadline(inquiry, now);
         metrics.escalated(inquiry, from, target);
+        events.publishEvent(new InquiryEvent.InquiryEscalated(inquiry.id(), inquiry.municipality(), from.name(),
+                target, now));
         log.info("Inquiry {} escalated from {} to {}", inquiry.id(), from, target);
         return inquiry;
     }
@@ -165,6 +174,7 @@ class InquiryLadder {
         tasks.createTaskQuery().processInstanceId(process.processInstanceId()).active().list()
                 .forEach(t -> tasks.addCandidateGroup(t.getId(), teamLead));
         metrics.warned(inquiry);
+        events.publishEvent(new InquiryEvent.InquiryWarned(inquiry.id(), inquiry.municipality(), now()));
     }
 
     /** The citizen replied (or the wait ran out): the deadline resumes, pushed by the pause. */
@@ -185,13 +195,24 @@ class InquiryLadder {
     String sendFeedback(InquiryProcess process) {
         Inquiry inquiry = bound(process);
         String via = inquiry.citizen().digitallyExempt() ? "brev" : "Digital Post";
-        inquiry.recordFeedbackSent(via, now());
+        Instant now = now();
+        inquiry.recordFeedbackSent(via, now);
+        stepFinished(inquiry, Outcome.FEEDBACK_SENT, now);
         return via;
     }
 
     @Transactional
     void processEnded(InquiryProcess process) {
-        bound(process).close(now());
+        Inquiry inquiry = bound(process);
+        Instant now = now();
+        inquiry.close(now);
+        events.publishEvent(new InquiryEvent.InquiryClosed(inquiry.id(), inquiry.municipality(),
+                String.valueOf(inquiry.outcome()), now));
+    }
+
+    private void stepFinished(Inquiry inquiry, Outcome outcome, Instant at) {
+        events.publishEvent(new InquiryEvent.InquiryStepFinished(inquiry.id(), inquiry.municipality(),
+                inquiry.tier().name(), outcome.name(), at));
     }
 
     /** The citizen needs help after self-service: back to the contact center with a new deadline. */

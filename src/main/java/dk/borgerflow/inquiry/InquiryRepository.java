@@ -27,6 +27,9 @@ interface InquiryRepository extends JpaRepository<Inquiry, String> {
             @Param("municipalities") Collection<String> municipalities, @Param("municipality") String municipality,
             @Param("status") InquiryStatus status, @Param("tier") Tier tier, Pageable pageable);
 
+    @Query("select i.id from Inquiry i where i.id > :afterId order by i.id")
+    java.util.List<String> idsAfter(@Param("afterId") String afterId, Pageable pageable);
+
     @EntityGraph(attributePaths = "history")
     Optional<Inquiry> findWithHistoryById(String id);
 }

@@ -58,10 +58,13 @@ public class InquiryService {
     private final InquiryMetrics metrics;
     private final CprAccessRepository cprAccesses;
     private final SelfServiceCatalogue selfService;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InquiryService(InquiryRepository inquiries, MunicipalityCatalogue catalogue, RuntimeService runtime,
             TransactionTemplate transaction, ObjectMapper json, InquiryLadder ladder,
-            InquiryMetrics metrics, CprAccessRepository cprAccesses, SelfServiceCatalogue selfService) {
+            InquiryMetrics metrics, CprAccessRepository cprAccesses, SelfServiceCatalogue selfService,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.selfService = selfService;
         this.cprAccesses = cprAccesses;
         this.inquiries = inquiries;
@@ -171,6 +174,8 @@ public class InquiryService {
         // the business key names the inquiry; the process code binds to the row through it (InquiryLadder.bound)
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, inquiry.id(), variables);
         inquiry.attachProcess(instance.getId());
+        events.publishEvent(new InquiryEvent.InquiryRegistered(inquiry.id(), inquiry.municipality(),
+                inquiry.channel(), inquiry.topic(), now));
         metrics.received(inquiry);
         log.info("Inquiry {} received for {} about {} via {}: tier {}, group {}", inquiry.id(), municipality.slug(),
                 topic.slug(), request.channel(), inquiry.tier(), inquiry.candidateGroup());
@@ -245,6 +250,7 @@ public class InquiryService {
         Instant now = now();
         inquiry.reopenFromSelfService(user.userId(), reason == null ? "Borgeren har brug for hjælp" : reason, now);
         ladder.reopenedFromSelfService(inquiry, now);
+        events.publishEvent(new InquiryEvent.InquiryReopened(inquiry.id(), inquiry.municipality(), now));
         runtime.createMessageCorrelation(MESSAGE_CITIZEN_NEEDS_HELP).processInstanceId(inquiry.processInstanceId())
                 .setVariables(InquiryLadder.deadlineVariables(inquiry)).correlate();
         return inquiry;

@@ -11,6 +11,7 @@ import dk.borgerflow.deadline.InvalidCalendarInput;
 import dk.borgerflow.inquiry.InquiryConflict;
 import dk.borgerflow.inquiry.InquiryNotFound;
 import dk.borgerflow.inquiry.InvalidInquiryInput;
+import dk.borgerflow.reporting.InvalidReportParameter;
 import dk.borgerflow.security.AccessRefused;
 import dk.borgerflow.selfservice.InvalidSelfServiceInput;
 import dk.borgerflow.selfservice.SelfServiceNotFound;
@@ -92,6 +93,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCalendarInput.class)
     ProblemDetail invalidCalendar(InvalidCalendarInput e) {
         return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidReportParameter.class)
+    ProblemDetail invalidReportParameter(InvalidReportParameter e) {
+        return invalid(List.of(new FieldError(e.parameter(), e.getMessage())));
     }
 
     @ExceptionHandler(InvalidSelfServiceInput.class)

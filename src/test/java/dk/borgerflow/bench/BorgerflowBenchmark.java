@@ -495,6 +495,7 @@ public final class BorgerflowBenchmark {
                 explainQueue(agents.get(0).groups, agents.get(0).tenants.get(0));
             }
         }
+        tasklistRequests(agents.stream().map(Agent::id).toList(), filterId, open);
         double appP95 = percentile(appNanos, 95) / 1e6;
         double bareP95 = percentile(bareNanos, 95) / 1e6;
         double appMedian = percentile(appNanos, 50) / 1e6;
@@ -510,6 +511,88 @@ public final class BorgerflowBenchmark {
                         bareP95, appP95 / bareP95), met(ratio <= 1.2)});
         progress(String.format(Locale.ROOT, "queue: filter p95 %.2f ms median %.2f ms; bare p95 %.2f ms median %.2f ms",
                 appP95, appMedian, bareP95, bareMedian));
+    }
+
+    /**
+     * What an agent waits for in Tasklist, as the engine-rest requests Tasklist makes (over HTTP,
+     * Basic auth as the agent): the filter list with counts ({@code GET /filter?itemCount=true}),
+     * the task list of "Min gruppes opgaver" ({@code POST /filter/{id}/list}, HAL with the filter's
+     * variables, first 15 by due date, as Tasklist pages), and opening the first task with its form
+     * ({@code GET /task/{id}}, {@code /task/{id}/form}, {@code /task/{id}/form-variables}, and
+     * {@code /task/{id}/deployed-form} when the task has a Camunda form). p95 of each, no twin.
+     */
+    void tasklistRequests(List<String> agents, String filterId, long open) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String base = "http://127.0.0.1:" + port + "/engine-rest";
+        int runs = settings.quick ? 50 : Integer.getInteger("bench.tasklistRuns", 200);
+        int warmup = 10;
+        List<Long> filterList = new ArrayList<>();
+        List<Long> taskList = new ArrayList<>();
+        List<Long> openTask = new ArrayList<>();
+        for (int r = 0; r < runs + warmup; r++) {
+            String agent = agents.get(r % agents.size());
+            long s = System.nanoTime();
+            String filtersBody = send(http, HttpRequest.newBuilder(URI.create(base + "/filter?resourceType=Task&itemCount=true"))
+                    .header("Authorization", basic(agent)).GET().build());
+            long f = System.nanoTime() - s;
+            if (!filtersBody.contains("\"itemCount\"")) {
+                throw new IllegalStateException("tasklist: no filter counts for " + agent + ": " + filtersBody);
+            }
+            s = System.nanoTime();
+            String list = send(http, HttpRequest.newBuilder(URI.create(base + "/filter/" + filterId
+                    + "/list?firstResult=0&maxResults=15")).header("Authorization", basic(agent))
+                    .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}"))
+                    .build());
+            long l = System.nanoTime() - s;
+            var tasksJson = json.readTree(list).path("_embedded").path("task");
+            if (tasksJson.size() != 15) {
+                throw new IllegalStateException("tasklist: expected 15 tasks for " + agent + ", got " + tasksJson.size());
+            }
+            String taskId = tasksJson.get(0).path("id").asText();
+            s = System.nanoTime();
+            String task = send(http, HttpRequest.newBuilder(URI.create(base + "/task/" + taskId))
+                    .header("Authorization", basic(agent)).GET().build());
+            send(http, HttpRequest.newBuilder(URI.create(base + "/task/" + taskId + "/form"))
+                    .header("Authorization", basic(agent)).GET().build());
+            send(http, HttpRequest.newBuilder(URI.create(base + "/task/" + taskId + "/form-variables"))
+                    .header("Authorization", basic(agent)).GET().build());
+            if (!json.readTree(task).path("camundaFormRef").isMissingNode()
+                    && !json.readTree(task).path("camundaFormRef").isNull()) {
+                send(http, HttpRequest.newBuilder(URI.create(base + "/task/" + taskId + "/deployed-form"))
+                        .header("Authorization", basic(agent)).GET().build());
+            }
+            long o = System.nanoTime() - s;
+            if (r >= warmup) {
+                filterList.add(f);
+                taskList.add(l);
+                openTask.add(o);
+            }
+        }
+        String sizes = String.format(Locale.ROOT, "%,d open tasks, %d runs over the nine agents", open, runs);
+        table.add(new String[] {"Tasklist: filter list with counts (`GET /engine-rest/filter?itemCount=true`), p95", "≤ 50 ms",
+                String.format(Locale.ROOT, "%.2f ms (median %.2f ms; %s)", percentile(filterList, 95) / 1e6,
+                        percentile(filterList, 50) / 1e6, sizes), met(percentile(filterList, 95) / 1e6 <= 50)});
+        table.add(new String[] {"Tasklist: task list of \"" + FILTER_MY_GROUPS + "\" (`POST /filter/{id}/list`, HAL, 15), p95",
+                "≤ 50 ms", String.format(Locale.ROOT, "%.2f ms (median %.2f ms)", percentile(taskList, 95) / 1e6,
+                        percentile(taskList, 50) / 1e6), met(percentile(taskList, 95) / 1e6 <= 50)});
+        table.add(new String[] {"Tasklist: opening a task with its form (task, form, form variables), p95", "≤ 50 ms",
+                String.format(Locale.ROOT, "%.2f ms (median %.2f ms)", percentile(openTask, 95) / 1e6,
+                        percentile(openTask, 50) / 1e6), met(percentile(openTask, 95) / 1e6 <= 50)});
+        result.put("tasklist_p95_ms", f2(Math.max(percentile(filterList, 95), Math.max(percentile(taskList, 95),
+                percentile(openTask, 95))) / 1e6));
+        progress(String.format(Locale.ROOT, "tasklist: filter list p95 %.2f ms, task list p95 %.2f ms, open task p95 %.2f ms",
+                percentile(filterList, 95) / 1e6, percentile(taskList, 95) / 1e6, percentile(openTask, 95) / 1e6));
+    }
+
+    static String send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("tasklist: HTTP " + response.statusCode() + " for " + request.uri() + ": "
+                    + response.body());
+        }
+        return response.body();
     }
 
     /**

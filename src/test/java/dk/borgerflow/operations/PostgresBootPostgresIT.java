@@ -75,6 +75,15 @@ class PostgresBootPostgresIT {
     }
 
     @Test
+    void addsBorgerflowsIndexesToCamundasTablesAfterTheCamundaSchema() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("select count(*) from camunda_index_history where success and version = '60'",
+                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where tablename = 'act_ru_task' "
+                + "and indexname = 'bf_idx_task_due'", String.class)).contains("(due_date_)");
+    }
+
+    @Test
     void everyConnectionRunsReadCommitted() {
         assertThat(new JdbcTemplate(dataSource).queryForObject("show transaction_isolation", String.class))
                 .isEqualTo("read committed");

@@ -1,0 +1,109 @@
+package dk.borgerflow.operations.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's task query (every Tasklist list, {@code TaskService.createTaskQuery()...list()}) as a
+ * semi-join instead of a {@code DISTINCT} over joined rows: the same criteria, unchanged (Camunda's
+ * own SQL fragment {@code selectTaskByQueryCriteriaSql}, with its authorization and tenant
+ * checks), in an {@code ID_ IN (...)} so that the database can read the tasks in the query's order
+ * and stop after the page (see {@code task-page-semi-join.xml}). At 100,000 open tasks on
+ * PostgreSQL the first page of an agent's group queue no longer sorts all of the tenant's
+ * candidate tasks (docs/benchmarks.md). Only on H2 and PostgreSQL, whose paging SQL it was written
+ * and tested for.
+ */
+@Component
+public class TaskPageSemiJoinPlugin extends AbstractProcessEnginePlugin {
+
+    static final String CAMUNDA_STATEMENT = "selectTaskByQueryCriteria";
+    static final String SEMI_JOIN = "selectTaskByQueryCriteriaSemiJoin";
+    static final String CAMUNDA_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    /** Camunda's fragments the statement includes: gone or renamed, the patch must not start. */
+    static final List<String> CAMUNDA_FRAGMENTS = List.of(CAMUNDA_NAMESPACE + ".selectTaskByQueryCriteriaSql",
+            CAMUNDA_NAMESPACE + ".columnSelection", "org.camunda.bpm.engine.impl.persistence.entity.Commons.bindOrderBy",
+            "org.camunda.bpm.engine.impl.persistence.entity.Commons.orderBySelection",
+            "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authorizationCheck");
+    private static final String MAPPER = "dk/borgerflow/operations/engine/task-page-semi-join.xml";
+    private static final Set<String> DATABASES = Set.of("h2", "postgres");
+
+    /**
+     * Whether the statement takes its two-step form: the semi-join returns the columns of the task
+     * only, so orderings by anything else (a variable, the name ignoring case) need Camunda's joined
+     * columns and keep Camunda's statement; so does the join form of the authorization check (not
+     * the one this engine runs). Called from the mapper (OGNL).
+     */
+    public static boolean applies(Object parameter) {
+        if (!(parameter instanceof TaskQueryImpl query) || query.isTaskNameCaseInsensitive()) {
+            return false;
+        }
+        AuthorizationCheck check = query.getAuthCheck();
+        if (check != null && check.isAuthorizationCheckEnabled() && check.shouldPerformAuthorizatioCheck()
+                && check.getAuthUserId() != null && !check.isRevokeAuthorizationCheckEnabled()) {
+            // Camunda's join form of the check (authorizationCheckRevokes auto or never): not rewritten
+            return false;
+        }
+        for (QueryOrderingProperty ordering : query.getOrderingProperties()) {
+            if (!ordering.isContainedProperty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The check for step 1 of the statement (the criteria without the authorization check): off. */
+    public static AuthorizationCheck noCheck() {
+        return new AuthorizationCheck();
+    }
+
+    /** Refuses an engine without the statement and fragments this patch stands on (docs/upgrading.md). */
+    static void requireCamundasStatement(Configuration mybatis) {
+        if (!mybatis.hasStatement(CAMUNDA_STATEMENT, false)) {
+            throw new IllegalStateException("Camunda's MyBatis statement " + CAMUNDA_STATEMENT + " is gone; "
+                    + TaskPageSemiJoinPlugin.class.getSimpleName() + " must be checked against this engine "
+                    + "version (docs/upgrading.md)");
+        }
+        for (String fragment : CAMUNDA_FRAGMENTS) {
+            if (!mybatis.getSqlFragments().containsKey(fragment)) {
+                throw new IllegalStateException("Camunda's MyBatis fragment " + fragment + " is gone; "
+                        + TaskPageSemiJoinPlugin.class.getSimpleName() + " must be checked against this engine "
+                        + "version (docs/upgrading.md)");
+            }
+        }
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+        if (!DATABASES.contains(sessions.getDatabaseType())) {
+            return;
+        }
+        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        requireCamundasStatement(mybatis);
+        if (!mybatis.hasStatement(SEMI_JOIN)) {
+            try (InputStream xml = getClass().getClassLoader().getResourceAsStream(MAPPER)) {
+                new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
+                : new HashMap<>(sessions.getStatementMappings());
+        mappings.put(CAMUNDA_STATEMENT, SEMI_JOIN);
+        sessions.setStatementMappings(mappings);
+    }
+}
