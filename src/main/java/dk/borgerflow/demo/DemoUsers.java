@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo users, password {@code demo}: {@code admin}, {@code owner} (process owner, may deploy),
  * {@code manager}, {@code manager-center} (the shared contact center's manager: reports of its members),
- * and per municipality {@code manager-<slug>} (reports of that municipality), {@code agent-<slug>} (contact center), {@code desk-<slug>},
- * {@code specialist-<slug>}, {@code teamlead-<slug>} and {@code secretariat-<slug>}.
+ * and per municipality {@code manager-<slug>} (reports of that municipality), {@code agent-<slug>} (contact center),
+ * {@code desk-<slug>}, {@code specialist-<slug>}, {@code teamlead-<slug>}, {@code secretariat-<slug>} and
+ * {@code editor-<slug>} (the municipality's self-service catalogue).
  * Exists only in the {@code demo} profile.
  */
 @Component
@@ -56,9 +57,10 @@ class DemoUsers {
             user("teamlead-" + m.slug(), "Teamleder", town, List.of(Groups.TEAM_LEAD), tenant);
             user("secretariat-" + m.slug(), "Sekretariat", town, List.of(Groups.SECRETARIAT), tenant);
             user("manager-" + m.slug(), "Leder", town, List.of(Groups.MANAGER), tenant);
+            user("editor-" + m.slug(), "Redaktør", town, List.of(Groups.EDITOR), tenant);
         }
         log.info("Demo users ready (password '{}'): admin, owner, manager, agent-/desk-/specialist-/teamlead-/"
-                + "secretariat-<municipality> for {}", PASSWORD, allTenants);
+                + "secretariat-/editor-/manager-<municipality>, manager-center for {}", PASSWORD, allTenants);
     }
 
     private void user(String id, String firstName, String lastName, List<String> groups, List<String> tenants) {

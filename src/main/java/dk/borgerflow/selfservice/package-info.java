@@ -1,8 +1,11 @@
 /**
- * Each municipality's self-service catalogue: which digital solution a citizen is guided to for a
- * topic. A municipality's own link overrides the national one (borger.dk) of the topic catalogue.
- * Public API: {@link dk.borgerflow.selfservice.SelfServiceCatalogue}.
+ * Each municipality's self-service catalogue: which digital solutions a citizen can use for a
+ * topic (national ones shared, a municipality's own overriding them), edited by the municipality's
+ * editors with every change versioned, and searched with Lucene in Danish and Swedish
+ * (docs/self-service.md). Uses {@code deadline} for the desk's opening hours.
+ * Public API: {@link dk.borgerflow.selfservice.SelfServiceCatalogue},
+ * {@link dk.borgerflow.selfservice.SelfServiceSearch}, {@link dk.borgerflow.selfservice.SolutionView}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Self-service catalogue",
-        allowedDependencies = {"municipality", "security"})
+        allowedDependencies = {"municipality", "security", "deadline"})
 package dk.borgerflow.selfservice;
