@@ -307,8 +307,9 @@ public final class BorgerflowBenchmark {
             missed += bare[1];
             duplicates += bare[2];
             bareTimes.add((double) bare[0]);
-            progress(String.format(Locale.ROOT, "escalation round %d/%d: app %d ms, bare %d ms (N=%d)", round,
-                    settings.escalationPairs, app[0], bare[0], n));
+            progress(String.format(Locale.ROOT, "escalation round %d/%d: app %d ms (%.1f/s; missed %d, duplicates %d), "
+                    + "bare %d ms (missed %d, duplicates %d) (N=%d)", round, settings.escalationPairs, app[0],
+                    n / (app[0] / 1000.0), app[1], app[2], bare[0], bare[1], bare[2], n));
         }
         double app = median(appTimes);
         double bare = median(bareTimes);
