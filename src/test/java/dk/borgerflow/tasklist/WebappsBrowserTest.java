@@ -169,6 +169,7 @@ class WebappsBrowserTest {
         assertThat(forlob.getDomProperty("value")).startsWith("Eskaleret ")
                 .contains("fra Kontaktcenter til Borgerservice").contains("Forløbet indtil nu:");
         assertThat(forlob.getDomProperty("readOnly")).isEqualTo("true");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", forlob);
         keepScreenshot(browser, "tasklist-desk-forlob");
     }
 
