@@ -28,14 +28,14 @@ class InquiryProcessDelegates {
         return new dk.borgerflow.security.ApiStartedProcess(PROCESS_KEY, "POST /api/inquiries");
     }
 
-    /** Task_RecordRouting: applies routing.dmn's answer to the inquiry. */
+    /** Task_RecordRouting: applies routing.dmn's answer (tier, answer group, personal service) to the inquiry. */
     @Bean
     JavaDelegate recordRouting(InquiryLadder inquiries) {
         return execution -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> routing = (Map<String, Object>) execution.getVariable(VAR_ROUTING);
             Inquiry routed = inquiries.applyRouting(InquiryProcess.of(execution), (String) routing.get(VAR_ENTRY_TIER),
-                    (String) routing.get(VAR_ANSWER_GROUP));
+                    (String) routing.get(VAR_ANSWER_GROUP), (Boolean) routing.get(VAR_NEEDS_PERSONAL_SERVICE));
             execution.setVariable(VAR_ENTRY_TIER, routed.tier().name());
             execution.setVariable(VAR_ANSWER_GROUP, routing.get(VAR_ANSWER_GROUP));
             execution.setVariables(InquiryLadder.deadlineVariables(routed));

@@ -37,7 +37,10 @@ final class ProcessConstants {
     static final String VAR_ROUTING = "routing";
     static final String VAR_ENTRY_TIER = "entryTier";
     static final String VAR_ANSWER_GROUP = "answerGroup";
-    static final String VAR_SPECIALIST_GROUP = "specialistGroup";
+    /** routing.dmn's output of the decision personal-service (in the routing result only, not stored). */
+    static final String VAR_NEEDS_PERSONAL_SERVICE = "needsPersonalService";
+    /** The group of the task at the desk, specialist or team lead (candidate-group.dmn, via the inquiry). */
+    static final String VAR_CANDIDATE_GROUP = "candidateGroup";
     static final String VAR_TIER = "tier";
     static final String VAR_OUTCOME = "outcome";
     static final String VAR_NOTE = "note";
