@@ -72,7 +72,36 @@ class ContactPageGate extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, "POST".equals(request.getMethod()) ? new ExpiredForm(response, language) : response);
+    }
+
+    /**
+     * Spring Security refuses a help form whose CSRF token is missing or no longer in the session (the
+     * page stood open too long) with {@code sendError(403)}; the citizen gets a page saying so, in the
+     * page's language, instead of the container's error.
+     */
+    private final class ExpiredForm extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        private final String language;
+
+        ExpiredForm(HttpServletResponse response, String language) {
+            super(response);
+            this.language = language;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (status == 403 && !isCommitted()) {
+                pages.writeMessage((HttpServletResponse) getResponse(), 403, language, "expired");
+            } else {
+                super.sendError(status, message);
+            }
+        }
     }
 
     private long secondsToWait(String client) {

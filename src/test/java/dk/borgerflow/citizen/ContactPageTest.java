@@ -104,7 +104,9 @@ class ContactPageTest {
         Session session = open("roskilde", "waste");
         MultiValueMap<String, String> noToken = form(session, "Hvornår henter I affald?", null, "+45 11223344");
         noToken.remove("_csrf");
-        assertThat(session.send(noToken).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> refused = session.send(noToken);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("Siden var udløbet");
 
         ResponseEntity<String> cpr = session.send(form(session, "Mit CPR er 010203-1234", null, "+45 11223344"));
         assertThat(cpr.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
