@@ -247,6 +247,50 @@ class InquiryLadder {
         return catalogue.topic(inquiry.topic()).map(t -> t.department()).orElseThrow();
     }
 
+    /**
+     * The catalogue's solutions for the inquiry's municipality and topic as the contact center's form
+     * shows them (own ones first): title, address, description, MitID, what to do without it, the
+     * desk's opening hours; in Swedish for a Swedish municipality.
+     */
+    @Transactional(readOnly = true)
+    String selfServiceSolutions(InquiryProcess process) {
+        Inquiry inquiry = bound(process);
+        boolean swedish = catalogue.municipality(inquiry.municipality()).map(m -> "SE".equals(m.country()))
+                .orElse(false);
+        var solutions = selfService.solutionsFor(inquiry.municipality(), inquiry.topic());
+        if (solutions.isEmpty()) {
+            return swedish ? "Katalogen har ingen självservice för ämnet." : "Kataloget har ingen selvbetjening til emnet.";
+        }
+        StringBuilder text = new StringBuilder();
+        for (var s : solutions) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(s.title()).append(" – ").append(s.url()).append('\n').append(s.description());
+            text.append('\n').append(s.mitidRequired() ? (swedish ? "Kräver e-legitimation." : "Kræver MitID.")
+                    : (swedish ? "Kräver inte e-legitimation." : "Kræver ikke MitID."));
+            if (s.withoutMitid() != null) {
+                text.append(' ').append(swedish ? "Utan e-legitimation: " : "Uden MitID: ").append(s.withoutMitid());
+            }
+            if (s.deskOpeningHours() != null && !s.deskOpeningHours().isEmpty()) {
+                text.append('\n').append(swedish ? "Servicekontoret: " : "Borgerservice: ").append(s.deskOpeningHours());
+            }
+        }
+        return text.length() > 3900 ? text.substring(0, 3900) + " …" : text.toString();
+    }
+
+    /** The agent's answer to "did the catalogue have the answer?" joins the note on the inquiry's history. */
+    static String withCatalogueFact(String note, Object catalogueHadAnswer) {
+        if (!(catalogueHadAnswer instanceof Boolean had)) {
+            return note;
+        }
+        String fact = had ? CATALOGUE_HAD_ANSWER : CATALOGUE_HAD_NO_ANSWER;
+        return note == null || note.isBlank() ? fact : note + "\n" + fact;
+    }
+
+    static final String CATALOGUE_HAD_ANSWER = "Selvbetjeningskataloget havde svaret.";
+    static final String CATALOGUE_HAD_NO_ANSWER = "Selvbetjeningskataloget havde ikke svaret.";
+
     private String selfServiceUrl(Inquiry inquiry) {
         return selfService.linkFor(inquiry.municipality(), inquiry.topic()).orElse(null);
     }

@@ -62,6 +62,9 @@ class InquiryProcessDelegates {
             Tier tier = TIER_OF_TASK.get(task.getTaskDefinitionKey());
             Object outcome = task.getVariable(VAR_OUTCOME);
             String note = (String) task.getVariable(VAR_NOTE);
+            if (TASK_ANSWER_IN_CONTACT_CENTER.equals(task.getTaskDefinitionKey())) {
+                note = InquiryLadder.withCatalogueFact(note, task.getVariable(VAR_CATALOGUE_HAD_ANSWER));
+            }
             String feedback = (String) task.getVariable(VAR_FEEDBACK);
             if (feedback != null && !feedback.isBlank()) {
                 note = (note == null || note.isBlank() ? "" : note + "\n") + "Svar til borgeren: " + feedback;
@@ -74,11 +77,20 @@ class InquiryProcessDelegates {
 
     /**
      * On creation of every user task: the previous task's answers are on the inquiry's history
-     * already; removing them lets each form start empty instead of showing a colleague's note.
+     * already; removing them lets each form start empty instead of showing a colleague's note. The
+     * contact center's task also gets the catalogue's solutions for the inquiry's municipality and
+     * topic (from the inquiry row the instance is bound to, not from a variable), shown read-only.
      */
     @Bean
-    TaskListener clearPreviousAnswers() {
-        return task -> task.getExecution().removeVariables(java.util.List.of(VAR_OUTCOME, VAR_NOTE, VAR_FEEDBACK));
+    TaskListener clearPreviousAnswers(InquiryLadder inquiries) {
+        return task -> {
+            task.getExecution().removeVariables(java.util.List.of(VAR_OUTCOME, VAR_NOTE, VAR_FEEDBACK,
+                    VAR_CATALOGUE_HAD_ANSWER));
+            if (TASK_ANSWER_IN_CONTACT_CENTER.equals(task.getTaskDefinitionKey())) {
+                task.getExecution().setVariable(VAR_SELF_SERVICE_SOLUTIONS,
+                        inquiries.selfServiceSolutions(InquiryProcess.of(task)));
+            }
+        };
     }
 
     /** BoundaryTimer_DeadlineBreached (interrupting, at the due date of the task at its tier): up one tier, or to the team lead. */

@@ -45,6 +45,10 @@ final class ProcessConstants {
     static final String VAR_OUTCOME = "outcome";
     static final String VAR_NOTE = "note";
     static final String VAR_FEEDBACK = "feedback";
+    /** Read-only in the contact center's form: the catalogue's solutions for the inquiry's municipality and topic. */
+    static final String VAR_SELF_SERVICE_SOLUTIONS = "selfServiceSolutions";
+    /** The agent's tick in the contact center's form: the catalogue had the answer. */
+    static final String VAR_CATALOGUE_HAD_ANSWER = "catalogueHadAnswer";
     static final String VAR_DUE_AT = "dueAt";
     static final String VAR_WARN_AT = "warnAt";
     static final String VAR_ESCALATED = "escalated";

@@ -38,7 +38,10 @@ class ShiftService {
                 weights.put(m, (long) catalogue.municipality(m).map(Municipality::population).orElse(0));
             }
         } else if ("calls".equals(basis)) {
-            YearMonth previous = month.minusMonths(1);
+            // the last complete month before the plan's month (planning next month: last month, not this one)
+            YearMonth lastComplete = YearMonth.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                    .toInstant().atZone(java.time.ZoneId.of("Europe/Copenhagen"))).minusMonths(1);
+            YearMonth previous = month.minusMonths(1).isAfter(lastComplete) ? lastComplete : month.minusMonths(1);
             period = previous.toString();
             members.forEach(m -> weights.put(m, 0L));
             jdbc.query("select municipality, count(*) from report_inquiry where channel = 'PHONE'"

@@ -70,6 +70,8 @@ class SecurityConfig {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/**").authenticated()
+                        // the managers' report pages (reporting): dashboard, evaluation, CSV downloads
+                        .requestMatchers("/reports/**").authenticated()
                         // external consultees have no account: the answer link's token is the credential
                         .requestMatchers("/hearing/**").permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
