@@ -1,5 +1,6 @@
 package dk.borgerflow.bench;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import dk.borgerflow.BorgerflowApplication;
 import dk.borgerflow.inquiry.Channel;
 import dk.borgerflow.inquiry.Inquiry;
@@ -282,7 +283,7 @@ public final class BorgerflowBenchmark {
     Map<String, Object> bareVariables(int i, Instant due) {
         Map<String, Object> v = new HashMap<>();
         v.put("municipality", tenants.get(i % tenants.size()));
-        v.put("answerGroup", Groups.ANSWER_GROUPS.get(i % Groups.ANSWER_GROUPS.size()));
+        v.put("answerGroup", RoutingModel.ANSWER_GROUPS.get(i % RoutingModel.ANSWER_GROUPS.size()));
         v.put("dueAt", Date.from(due));
         v.put("selfService", false);
         return v;
@@ -426,7 +427,7 @@ public final class BorgerflowBenchmark {
         int viaEngine = (int) Math.max(0, Math.min(target - open, Math.max(1_000, target / 5)));
         progress("queue: " + open + " open tasks; starting " + viaEngine + " bare twins over nine tenants");
         TransactionTemplate tx = app.getBean(TransactionTemplate.class);
-        List<String> groups = new ArrayList<>(Groups.ANSWER_GROUPS);
+        List<String> groups = new ArrayList<>(RoutingModel.ANSWER_GROUPS);
         groups.add(Groups.DESK);
         groups.addAll(Groups.specialistGroups());
         AtomicInteger created = new AtomicInteger();
