@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Token buckets (Bucket4j) per client address for the public answer page, kept in a bounded
- * Caffeine cache: {@code requestsPerMinute} at once, refilled greedily over a minute. A bucket
- * unused for two minutes is full again anyway, so forgetting it then loses nothing.
+ * Caffeine cache: {@code requestsPerMinute} per minute, the whole minute's tokens back at once when
+ * the minute is over (intervally, not a token every few seconds: what a client may do does not depend
+ * on how fast its requests arrive). A bucket unused for two minutes is full again anyway, so
+ * forgetting it then loses nothing.
  */
 @Component
 class AnswerPageRateLimit {
@@ -27,7 +29,7 @@ class AnswerPageRateLimit {
     /** Takes one request from the client's bucket: 0 if it may go on, else the seconds until it may try again. */
     long secondsToWait(String client) {
         Bucket bucket = buckets.get(client == null ? "" : client, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {

@@ -6,6 +6,7 @@ import dk.borgerflow.deadline.WorkingTime;
 import dk.borgerflow.demo.DemoStories.Intent;
 import dk.borgerflow.demo.DemoStories.Step;
 import dk.borgerflow.demo.DemoStories.Story;
+import dk.borgerflow.inquiry.Channel;
 import dk.borgerflow.inquiry.Inquiry;
 import dk.borgerflow.inquiry.InquiryRequest;
 import dk.borgerflow.inquiry.InquiryService;
@@ -233,7 +234,22 @@ final class CenterSimulation {
         if (toRegister >= 10 && registered % (toRegister / 10) == 0) {
             log.info("Demo seed: {} of {} inquiries registered (simulated clock {})", registered, toRegister, clock);
         }
-        next(s, inquiry.id(), 0, inquiry.tier());
+        next(asRouted(s, inquiry), inquiry.id(), 0, inquiry.tier());
+    }
+
+    /**
+     * A web inquiry the story left to self-service, for a citizen routing.dmn says needs personal
+     * service (stored on the inquiry), entered at the contact center instead: the agent answers it.
+     */
+    static Story asRouted(Story s, Inquiry inquiry) {
+        boolean leftToSelfService = s.steps().isEmpty() || s.steps().get(0).intent() == Intent.NEEDS_HELP;
+        if (s.channel() != Channel.WEB || !leftToSelfService || inquiry.tier() == Tier.SELF_SERVICE
+                || !inquiry.needsPersonalService()) {
+            return s;
+        }
+        return new Story(s.number(), s.municipality(), s.swedish(), s.channel(), s.topic(), s.summary(), s.citizen(),
+                s.receivedAt(), s.registeredAt(), List.of(new Step(Intent.RESOLVE,
+                        Duration.ofMinutes(40 + s.number() % 300), Duration.ofMinutes(5 + s.number() % 12))));
     }
 
     private void next(Story s, String id, int index, Tier tier) {
@@ -328,7 +344,7 @@ final class CenterSimulation {
                         note = pick(random, calledBack ? common.calledBack() : common.callBack());
                     }
                     case GUIDE -> {
-                        boolean possible = !inquiry.citizen().needsPersonalService()
+                        boolean possible = !inquiry.needsPersonalService()
                                 && selfService.linkFor(inquiry.municipality(), inquiry.topic()).isPresent();
                         outcome = possible ? Outcome.SELF_SERVICE : Outcome.RESOLVED;
                         note = pick(random, possible ? common.guide() : topic.contactCenterNotes());

@@ -174,7 +174,6 @@ final class DemoStories {
 
     private List<Step> steps(boolean swedish, Channel channel, String topic, CitizenRequest citizen) {
         double r = random.nextDouble();
-        boolean personal = needsPersonalService(citizen);
         boolean selfServiceTopic = catalogue.topic(topic).map(Topic::selfServiceUrl).isPresent();
         // routing.dmn sends those who need an interpreter (and Spånga-Tensta's citizens who do not speak
         // Swedish) to the desk: the desk books an interpreter and answers within a few days
@@ -188,7 +187,7 @@ final class DemoStories {
                 Duration talk = minutes(3, 10);
                 if (r < 0.50) {
                     yield List.of(new Step(Intent.RESOLVE, call, talk));
-                } else if (r < 0.60 && selfServiceTopic && !personal) {
+                } else if (r < 0.60 && selfServiceTopic) {
                     yield List.of(new Step(Intent.GUIDE, call, talk));
                 } else if (r < 0.70) {
                     yield List.of(new Step(Intent.TO_DESK, call, talk), step(Intent.RESOLVE, hours(1, 22), minutes(10, 25)));
@@ -218,8 +217,9 @@ final class DemoStories {
                 if (APPLICATIONS.contains(topic) && channel != Channel.WEB) {
                     yield application(r);
                 }
-                if (channel == Channel.WEB && selfServiceTopic && !personal) {
-                    // routing.dmn guides it to self-service; most citizens manage, some call for help
+                if (channel == Channel.WEB && selfServiceTopic) {
+                    // routing.dmn guides it to self-service; most citizens manage, some call for help (one who
+                    // needs personal service is answered by the contact center instead: CenterSimulation.register)
                     yield r < 0.7 ? List.of() : List.of(step(Intent.NEEDS_HELP, hours(4, 30), Duration.ZERO),
                             new Step(Intent.RESOLVE, minutes(1, 2), minutes(4, 10)));
                 }
@@ -235,7 +235,7 @@ final class DemoStories {
                 } else if (s < 0.82) {
                     yield List.of(new Step(Intent.CALL_BACK, first, writing), step(Intent.RESOLVE, hours(1, 6),
                             minutes(4, 12)));
-                } else if (s < 0.90 && selfServiceTopic && !personal) {
+                } else if (s < 0.90 && selfServiceTopic) {
                     yield List.of(new Step(Intent.GUIDE, first, writing));
                 } else {
                     yield List.of(new Step(Intent.TO_DESK, first, writing), step(Intent.RESOLVE, hours(2, 22),
@@ -557,12 +557,6 @@ final class DemoStories {
     private String summary(boolean swedish, String topic) {
         DemoTexts.TopicTexts texts = (swedish ? DemoTexts.SWEDISH : DemoTexts.DANISH).get(topic);
         return pick(random, texts.summaries());
-    }
-
-    static boolean needsPersonalService(CitizenRequest c) {
-        return Boolean.TRUE.equals(c.digitallyExempt()) || (c.age() != null && c.age() >= 75)
-                || Boolean.TRUE.equals(c.needsInterpreter())
-                || (c.accessibilityNeeds() != null && !c.accessibilityNeeds().isBlank());
     }
 
     // ---- durations ----

@@ -7,8 +7,6 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class Citizen {
 
-    static final int ELDERLY_AGE = 75;
-
     @Column(name = "citizen_cpr")
     private String cpr;
     @Column(name = "citizen_name")
@@ -42,14 +40,6 @@ public class Citizen {
         this.needsInterpreter = needsInterpreter;
         this.language = language;
         this.accessibilityNeeds = accessibilityNeeds;
-    }
-
-    /**
-     * Digitally exempt citizens, citizens of 75 or more, those who need an interpreter and those
-     * with accessibility needs must always get a person, never self-service only.
-     */
-    public boolean needsPersonalService() {
-        return digitallyExempt || (age != null && age >= ELDERLY_AGE) || needsInterpreter || hasAccessibilityNeeds();
     }
 
     public boolean hasAccessibilityNeeds() {

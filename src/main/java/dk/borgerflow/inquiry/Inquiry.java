@@ -50,6 +50,9 @@ public class Inquiry {
     private Tier tier;
     @Enumerated(EnumType.STRING)
     private InquiryStatus status;
+    /** routing.dmn's decision "personal-service", stored when the inquiry was routed. */
+    @Column(name = "needs_personal_service")
+    private boolean needsPersonalService;
     @Column(name = "answer_group")
     private String answerGroup;
     @Column(name = "candidate_group")
@@ -124,14 +127,17 @@ public class Inquiry {
     }
 
     /**
-     * Places the inquiry at its entry tier. A citizen who needs personal service is never left at
-     * self-service, whatever the routing table says: they go to the contact center instead.
+     * Places the inquiry at its entry tier and stores whether the citizen needs personal service
+     * (routing.dmn's decision "personal-service"). A citizen who does is never left at self-service,
+     * whatever the entry-tier table says: they go to the contact center instead.
      */
-    Tier route(Tier entryTier, String answerGroup, String candidateGroup, String reason, Instant at) {
+    Tier route(Tier entryTier, boolean needsPersonalService, String answerGroup, String candidateGroup,
+            String reason, Instant at) {
         requireOpen();
+        this.needsPersonalService = needsPersonalService;
         Tier target = entryTier;
         String why = reason;
-        if (entryTier == Tier.SELF_SERVICE && citizen.needsPersonalService()) {
+        if (entryTier == Tier.SELF_SERVICE && needsPersonalService) {
             target = Tier.CONTACT_CENTER;
             candidateGroup = answerGroup;
             why = reason + "; borgeren skal have personlig betjening, derfor kontaktcenter";
@@ -144,7 +150,7 @@ public class Inquiry {
     /** The citizen was pointed to a self-service solution; the inquiry counts as answered. */
     void guideToSelfService(String url, String actor, String note, Instant at) {
         requireOpen();
-        if (citizen.needsPersonalService()) {
+        if (needsPersonalService) {
             throw personalServiceRequired();
         }
         this.selfServiceUrl = url;
@@ -177,7 +183,7 @@ public class Inquiry {
             throw new InquiryRuleViolation("Udfaldet '" + chosen.danishName() + "' kan ikke vælges ved "
                     + atTier.danishName() + ".");
         }
-        if (chosen == Outcome.SELF_SERVICE && citizen.needsPersonalService()) {
+        if (chosen == Outcome.SELF_SERVICE && needsPersonalService) {
             throw personalServiceRequired();
         }
         handledTasks++;
@@ -284,8 +290,8 @@ public class Inquiry {
     }
 
     private static InquiryRuleViolation personalServiceRequired() {
-        return new InquiryRuleViolation("Borgeren skal have personlig betjening (fritaget for Digital Post, "
-                + "75+, tolkebehov eller tilgængelighedsbehov) og kan ikke henvises til selvbetjening.");
+        return new InquiryRuleViolation("Borgeren skal have personlig betjening (procesejernes regel "
+                + "\"Personlig betjening\" i routing.dmn) og kan ikke henvises til selvbetjening.");
     }
 
     private void resolve(Outcome how) {
@@ -347,6 +353,14 @@ public class Inquiry {
 
     public InquiryStatus status() {
         return status;
+    }
+
+    /**
+     * Whether the citizen must get a person, never self-service only: routing.dmn's decision
+     * "personal-service", as it answered when this inquiry was routed.
+     */
+    public boolean needsPersonalService() {
+        return needsPersonalService;
     }
 
     public String answerGroup() {

@@ -22,6 +22,12 @@ public record InquiryFacts(String id, long version, String municipality, Channel
     public record EscalationFact(Instant at, Tier fromTier, String toTier) {
     }
 
+    /**
+     * The age band the KPIs report ("75+"): a statistic's definition, not the routing rule (who needs
+     * personal service is routing.dmn's decision, stored on the inquiry).
+     */
+    static final int KPI_AGED_FROM = 75;
+
     private static final EnumSet<Outcome> RESOLVING = EnumSet.of(Outcome.RESOLVED, Outcome.SELF_SERVICE);
 
     /** The facts of an inquiry; {@code pseudonym} turns the citizen's identifying value into its key. */
@@ -53,7 +59,7 @@ public record InquiryFacts(String id, long version, String municipality, Channel
                 inquiry.municipality(), inquiry.channel(), inquiry.topic(), inquiry.receivedAt(), inquiry.status(),
                 inquiry.outcome(), firstTier, inquiry.tier(), resolvedAt, inquiry.closedAt(), inquiry.dueAt(),
                 atFirstTier, warnings, escalations, citizen.digitallyExempt(),
-                citizen.age() != null && citizen.age() >= Citizen.ELDERLY_AGE, citizen.needsInterpreter(),
+                citizen.age() != null && citizen.age() >= KPI_AGED_FROM, citizen.needsInterpreter(),
                 identity == null ? null : pseudonym.apply(identity));
     }
 

@@ -1,10 +1,10 @@
 package dk.borgerflow.inquiry;
 
 import dk.borgerflow.deadline.Deadline;
+import dk.borgerflow.inquiry.CandidateGroups.Target;
 import dk.borgerflow.deadline.DeadlineService;
 import dk.borgerflow.municipality.MunicipalityCatalogue;
 import dk.borgerflow.municipality.Tier;
-import dk.borgerflow.security.Groups;
 import dk.borgerflow.selfservice.SelfServiceCatalogue;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,10 +34,11 @@ class InquiryLadder {
     private final TaskService tasks;
     private final InquiryMetrics metrics;
     private final SelfServiceCatalogue selfService;
+    private final CandidateGroups groups;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     InquiryLadder(InquiryRepository inquiries, MunicipalityCatalogue catalogue, DeadlineService deadlines,
-            TaskService tasks, InquiryMetrics metrics, SelfServiceCatalogue selfService,
+            TaskService tasks, InquiryMetrics metrics, SelfServiceCatalogue selfService, CandidateGroups groups,
             org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.inquiries = inquiries;
@@ -46,6 +47,7 @@ class InquiryLadder {
         this.tasks = tasks;
         this.metrics = metrics;
         this.selfService = selfService;
+        this.groups = groups;
     }
 
     /**
@@ -70,20 +72,25 @@ class InquiryLadder {
     }
 
     /**
-     * Applies the routing decision; answers the inquiry at the tier it actually entered, with its
+     * Applies the routing decision (entry tier, answer group, and whether the citizen needs personal
+     * service, which the inquiry keeps); answers the inquiry at the tier it actually entered, with its
      * first deadline counted from {@code receivedAt}.
      */
     @Transactional
-    Inquiry applyRouting(InquiryProcess process, String entryTier, String answerGroup) {
+    Inquiry applyRouting(InquiryProcess process, String entryTier, String answerGroup, Boolean needsPersonalService) {
         Inquiry inquiry = bound(process);
         Tier tier = Tier.parse(entryTier).orElseThrow(() -> new IllegalStateException(
                 "routing.dmn answered an unknown tier: " + entryTier));
+        if (needsPersonalService == null) {
+            // fail closed: without the decision nobody can tell whether self-service alone is allowed
+            throw new IllegalStateException("routing.dmn answered no needsPersonalService (decision personal-service)");
+        }
         String group = switch (tier) {
-            case DESK -> Groups.DESK;
-            case SPECIALIST -> specialistGroup(inquiry);
+            case DESK, SPECIALIST -> groupAt(tier, inquiry);
             default -> answerGroup;
         };
-        Tier entered = inquiry.route(tier, answerGroup, group, "Routet af routing.dmn: " + tier.danishName()
+        Tier entered = inquiry.route(tier, needsPersonalService, answerGroup, group, "Routet af routing.dmn: "
+                + tier.danishName()
                 + (answerGroup == null ? "" : " / " + answerGroup), now());
         if (entered != Tier.SELF_SERVICE) {
             startDeadline(inquiry, inquiry.receivedAt());
@@ -111,8 +118,8 @@ class InquiryLadder {
             throw new InquiryRuleViolation("Vælg et udfald (fik '" + outcome + "').");
         }
         String next = switch (chosen) {
-            case DESK -> Groups.DESK;
-            case SPECIALIST -> specialistGroup(inquiry);
+            case DESK -> groupAt(Tier.DESK, inquiry);
+            case SPECIALIST -> groupAt(Tier.SPECIALIST, inquiry);
             default -> inquiry.candidateGroup();
         };
         Instant now = now();
@@ -136,8 +143,9 @@ class InquiryLadder {
         Tier from = inquiry.tier();
         Tier to = from.next().orElse(from);
         String group = switch (to) {
-            case DESK -> Groups.DESK;
-            case SPECIALIST -> from == Tier.SPECIALIST ? Groups.TEAM_LEAD : specialistGroup(inquiry);
+            case DESK -> groupAt(Tier.DESK, inquiry);
+            case SPECIALIST -> from == Tier.SPECIALIST ? groups.groupFor(Target.TEAM_LEAD, department(inquiry))
+                    : groupAt(Tier.SPECIALIST, inquiry);
             default -> inquiry.answerGroup();
         };
         String reason = "Fristen for svar (" + from.danishName() + ") udløb " + breached;
@@ -162,8 +170,9 @@ class InquiryLadder {
         }
         Inquiry inquiry = bound(process);
         inquiry.warnDeadline(now());
+        String teamLead = groups.groupFor(Target.TEAM_LEAD, department(inquiry));
         tasks.createTaskQuery().processInstanceId(process.processInstanceId()).active().list()
-                .forEach(t -> tasks.addCandidateGroup(t.getId(), Groups.TEAM_LEAD));
+                .forEach(t -> tasks.addCandidateGroup(t.getId(), teamLead));
         metrics.warned(inquiry);
         events.publishEvent(new InquiryEvent.InquiryWarned(inquiry.id(), inquiry.municipality(), now()));
     }
@@ -216,19 +225,71 @@ class InquiryLadder {
         inquiry.setDeadline(deadline.dueAt(), deadline.warnAt());
     }
 
-    /** The process variables the user tasks' due/follow-up dates and boundary timers read. */
+    /**
+     * The process variables the user tasks' due/follow-up dates, candidate groups and boundary timers
+     * read.
+     */
     static Map<String, Object> deadlineVariables(Inquiry inquiry) {
         Map<String, Object> v = new HashMap<>();
         v.put(ProcessConstants.VAR_DUE_AT, inquiry.dueAt() == null ? null : java.util.Date.from(inquiry.dueAt()));
         v.put(ProcessConstants.VAR_WARN_AT, inquiry.warnAt() == null ? null : java.util.Date.from(inquiry.warnAt()));
         v.put(ProcessConstants.VAR_TIER, inquiry.tier().name());
+        v.put(ProcessConstants.VAR_CANDIDATE_GROUP, inquiry.candidateGroup());
         return v;
     }
 
-    private String specialistGroup(Inquiry inquiry) {
-        return catalogue.topic(inquiry.topic()).map(t -> Groups.specialistGroup(t.department()))
-                .orElseThrow();
+    /** The group that works the inquiry at the desk or specialist tier: candidate-group.dmn decides. */
+    private String groupAt(Tier tier, Inquiry inquiry) {
+        return groups.groupFor(tier == Tier.DESK ? Target.DESK : Target.SPECIALIST, department(inquiry));
     }
+
+    private String department(Inquiry inquiry) {
+        return catalogue.topic(inquiry.topic()).map(t -> t.department()).orElseThrow();
+    }
+
+    /**
+     * The catalogue's solutions for the inquiry's municipality and topic as the contact center's form
+     * shows them (own ones first): title, address, description, MitID, what to do without it, the
+     * desk's opening hours; in Swedish for a Swedish municipality.
+     */
+    @Transactional(readOnly = true)
+    String selfServiceSolutions(InquiryProcess process) {
+        Inquiry inquiry = bound(process);
+        boolean swedish = catalogue.municipality(inquiry.municipality()).map(m -> "SE".equals(m.country()))
+                .orElse(false);
+        var solutions = selfService.solutionsFor(inquiry.municipality(), inquiry.topic());
+        if (solutions.isEmpty()) {
+            return swedish ? "Katalogen har ingen självservice för ämnet." : "Kataloget har ingen selvbetjening til emnet.";
+        }
+        StringBuilder text = new StringBuilder();
+        for (var s : solutions) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(s.title()).append(" – ").append(s.url()).append('\n').append(s.description());
+            text.append('\n').append(s.mitidRequired() ? (swedish ? "Kräver e-legitimation." : "Kræver MitID.")
+                    : (swedish ? "Kräver inte e-legitimation." : "Kræver ikke MitID."));
+            if (s.withoutMitid() != null) {
+                text.append(' ').append(swedish ? "Utan e-legitimation: " : "Uden MitID: ").append(s.withoutMitid());
+            }
+            if (s.deskOpeningHours() != null && !s.deskOpeningHours().isEmpty()) {
+                text.append('\n').append(swedish ? "Servicekontoret: " : "Borgerservice: ").append(s.deskOpeningHours());
+            }
+        }
+        return text.length() > 3900 ? text.substring(0, 3900) + " …" : text.toString();
+    }
+
+    /** The agent's answer to "did the catalogue have the answer?" joins the note on the inquiry's history. */
+    static String withCatalogueFact(String note, Object catalogueHadAnswer) {
+        if (!(catalogueHadAnswer instanceof Boolean had)) {
+            return note;
+        }
+        String fact = had ? CATALOGUE_HAD_ANSWER : CATALOGUE_HAD_NO_ANSWER;
+        return note == null || note.isBlank() ? fact : note + "\n" + fact;
+    }
+
+    static final String CATALOGUE_HAD_ANSWER = "Selvbetjeningskataloget havde svaret.";
+    static final String CATALOGUE_HAD_NO_ANSWER = "Selvbetjeningskataloget havde ikke svaret.";
 
     private String selfServiceUrl(Inquiry inquiry) {
         return selfService.linkFor(inquiry.municipality(), inquiry.topic()).orElse(null);

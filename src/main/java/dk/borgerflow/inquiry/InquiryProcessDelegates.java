@@ -28,14 +28,14 @@ class InquiryProcessDelegates {
         return new dk.borgerflow.security.ApiStartedProcess(PROCESS_KEY, "POST /api/inquiries");
     }
 
-    /** Task_RecordRouting: applies routing.dmn's answer to the inquiry. */
+    /** Task_RecordRouting: applies routing.dmn's answer (tier, answer group, personal service) to the inquiry. */
     @Bean
     JavaDelegate recordRouting(InquiryLadder inquiries) {
         return execution -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> routing = (Map<String, Object>) execution.getVariable(VAR_ROUTING);
             Inquiry routed = inquiries.applyRouting(InquiryProcess.of(execution), (String) routing.get(VAR_ENTRY_TIER),
-                    (String) routing.get(VAR_ANSWER_GROUP));
+                    (String) routing.get(VAR_ANSWER_GROUP), (Boolean) routing.get(VAR_NEEDS_PERSONAL_SERVICE));
             execution.setVariable(VAR_ENTRY_TIER, routed.tier().name());
             execution.setVariable(VAR_ANSWER_GROUP, routing.get(VAR_ANSWER_GROUP));
             execution.setVariables(InquiryLadder.deadlineVariables(routed));
@@ -57,11 +57,14 @@ class InquiryProcessDelegates {
 
     /** On completion of every user task: records the chosen outcome and note on the inquiry. */
     @Bean
-    TaskListener recordTaskOutcome(InquiryLadder inquiries) {
+    TaskListener recordTaskOutcome(InquiryLadder inquiries, CaseHistoryText caseHistory) {
         return task -> {
             Tier tier = TIER_OF_TASK.get(task.getTaskDefinitionKey());
             Object outcome = task.getVariable(VAR_OUTCOME);
             String note = (String) task.getVariable(VAR_NOTE);
+            if (TASK_ANSWER_IN_CONTACT_CENTER.equals(task.getTaskDefinitionKey())) {
+                note = InquiryLadder.withCatalogueFact(note, task.getVariable(VAR_CATALOGUE_HAD_ANSWER));
+            }
             String feedback = (String) task.getVariable(VAR_FEEDBACK);
             if (feedback != null && !feedback.isBlank()) {
                 note = (note == null || note.isBlank() ? "" : note + "\n") + "Svar til borgeren: " + feedback;
@@ -69,25 +72,36 @@ class InquiryProcessDelegates {
             Inquiry changed = inquiries.recordTaskOutcome(InquiryProcess.of(task), tier,
                     outcome == null ? null : outcome.toString(), actor(task), note);
             task.getExecution().setVariables(InquiryLadder.deadlineVariables(changed));
+            task.getExecution().setVariable(VAR_CASE_HISTORY, caseHistory.of(changed));
         };
     }
 
     /**
      * On creation of every user task: the previous task's answers are on the inquiry's history
-     * already; removing them lets each form start empty instead of showing a colleague's note.
+     * already; removing them lets each form start empty instead of showing a colleague's note. The
+     * contact center's task also gets the catalogue's solutions for the inquiry's municipality and
+     * topic (from the inquiry row the instance is bound to, not from a variable), shown read-only.
      */
     @Bean
-    TaskListener clearPreviousAnswers() {
-        return task -> task.getExecution().removeVariables(java.util.List.of(VAR_OUTCOME, VAR_NOTE, VAR_FEEDBACK));
+    TaskListener clearPreviousAnswers(InquiryLadder inquiries) {
+        return task -> {
+            task.getExecution().removeVariables(java.util.List.of(VAR_OUTCOME, VAR_NOTE, VAR_FEEDBACK,
+                    VAR_CATALOGUE_HAD_ANSWER));
+            if (TASK_ANSWER_IN_CONTACT_CENTER.equals(task.getTaskDefinitionKey())) {
+                task.getExecution().setVariable(VAR_SELF_SERVICE_SOLUTIONS,
+                        inquiries.selfServiceSolutions(InquiryProcess.of(task)));
+            }
+        };
     }
 
     /** BoundaryTimer_DeadlineBreached (interrupting, at the due date of the task at its tier): up one tier, or to the team lead. */
     @Bean
-    JavaDelegate escalateInquiry(InquiryLadder inquiries) {
+    JavaDelegate escalateInquiry(InquiryLadder inquiries, CaseHistoryText caseHistory) {
         return execution -> {
             java.util.Date breached = (java.util.Date) execution.getVariable(VAR_DUE_AT);
             Inquiry escalated = inquiries.escalate(InquiryProcess.of(execution), breached.toInstant());
             execution.setVariables(InquiryLadder.deadlineVariables(escalated));
+            execution.setVariable(VAR_CASE_HISTORY, caseHistory.of(escalated));
             execution.setVariable(VAR_ESCALATED, true);
             execution.setVariable(VAR_ESCALATED_TO, escalated.escalations().get(escalated.escalations().size() - 1)
                     .toTier());
@@ -105,11 +119,12 @@ class InquiryProcessDelegates {
 
     /** After waiting for the citizen: the deadline runs again, pushed by the pause. */
     @Bean
-    JavaDelegate resumeDeadline(InquiryLadder inquiries) {
+    JavaDelegate resumeDeadline(InquiryLadder inquiries, CaseHistoryText caseHistory) {
         return execution -> {
             boolean replied = execution.hasVariable("citizenReply");
             Inquiry resumed = inquiries.resumeDeadline(InquiryProcess.of(execution), replied);
             execution.setVariables(InquiryLadder.deadlineVariables(resumed));
+            execution.setVariable(VAR_CASE_HISTORY, caseHistory.of(resumed));
             execution.removeVariable("citizenReply");
         };
     }

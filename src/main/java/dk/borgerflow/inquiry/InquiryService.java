@@ -14,7 +14,6 @@ import dk.borgerflow.municipality.Topic;
 import dk.borgerflow.security.CprInText;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.selfservice.SelfServiceCatalogue;
-import dk.borgerflow.security.Groups;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -163,7 +162,6 @@ public class InquiryService {
                 .putValue("summary", request.summary())
                 .putValue("citizenName", c.name() == null ? "(ukendt)" : c.name())
                 .putValue("citizenContact", contactLine(citizen))
-                .putValue(VAR_SPECIALIST_GROUP, Groups.specialistGroup(topic.department()))
                 .putValue(VAR_ESCALATED, false)
                 .putValueTyped("channel", Variables.stringValue(request.channel().name(), true))
                 .putValueTyped("topic", Variables.stringValue(topic.slug(), true))

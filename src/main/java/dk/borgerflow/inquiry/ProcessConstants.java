@@ -37,15 +37,24 @@ final class ProcessConstants {
     static final String VAR_ROUTING = "routing";
     static final String VAR_ENTRY_TIER = "entryTier";
     static final String VAR_ANSWER_GROUP = "answerGroup";
-    static final String VAR_SPECIALIST_GROUP = "specialistGroup";
+    /** routing.dmn's output of the decision personal-service (in the routing result only, not stored). */
+    static final String VAR_NEEDS_PERSONAL_SERVICE = "needsPersonalService";
+    /** The group of the task at the desk, specialist or team lead (candidate-group.dmn, via the inquiry). */
+    static final String VAR_CANDIDATE_GROUP = "candidateGroup";
     static final String VAR_TIER = "tier";
     static final String VAR_OUTCOME = "outcome";
     static final String VAR_NOTE = "note";
     static final String VAR_FEEDBACK = "feedback";
+    /** Read-only in the contact center's form: the catalogue's solutions for the inquiry's municipality and topic. */
+    static final String VAR_SELF_SERVICE_SOLUTIONS = "selfServiceSolutions";
+    /** The agent's tick in the contact center's form: the catalogue had the answer. */
+    static final String VAR_CATALOGUE_HAD_ANSWER = "catalogueHadAnswer";
     static final String VAR_DUE_AT = "dueAt";
     static final String VAR_WARN_AT = "warnAt";
     static final String VAR_ESCALATED = "escalated";
     static final String VAR_ESCALATED_TO = "escalatedTo";
+    /** Read-only form field "Forløb": the inquiry's escalations and history as text ({@link CaseHistoryText}). */
+    static final String VAR_CASE_HISTORY = "caseHistory";
 
     private ProcessConstants() {
     }

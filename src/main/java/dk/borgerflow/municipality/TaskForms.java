@@ -3,6 +3,8 @@ package dk.borgerflow.municipality;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,22 @@ public class TaskForms {
     /** {@code "-sv"} when the task's tenant is a municipality of Sweden, else {@code ""} (Danish). */
     public String suffix(DelegateTask task) {
         return suffixFor(task == null ? null : task.getTenantId());
+    }
+
+    /**
+     * The language a worker of these municipalities works in (Tasklist and forms): {@code "sv"} when all
+     * are Swedish, {@code "da"} when all are Danish, empty for none or a mix (admin, process owners,
+     * managers), who then get the browser's choice.
+     */
+    public Optional<String> languageOf(Collection<String> tenants) {
+        if (tenants == null || tenants.isEmpty()) {
+            return Optional.empty();
+        }
+        long swedish = tenants.stream().filter(t -> SWEDISH.equals(suffixFor(t))).count();
+        if (swedish == tenants.size()) {
+            return Optional.of("sv");
+        }
+        return swedish == 0 ? Optional.of("da") : Optional.empty();
     }
 
     /** {@code "-sv"} for a municipality of Sweden, else {@code ""} (Danish, and tasks without tenant). */

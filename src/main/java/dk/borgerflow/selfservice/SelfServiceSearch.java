@@ -324,6 +324,7 @@ public class SelfServiceSearch {
                 new PerFieldAnalyzerWrapper(SearchAnalyzers.prefixes(), perField)))) {
             suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), SearchAnalyzers.prefixes(),
                     SearchAnalyzers.prefixes(), 2, true);
+            int suggestions = 0;
             for (Municipality m : municipalities.municipalities()) {
                 String language = SelfServiceCatalogue.language(m);
                 for (SolutionView v : catalogue.solutionsFor(m.slug(), null)) {
@@ -341,13 +342,19 @@ public class SelfServiceSearch {
                     writer.addDocument(doc);
                     long weight = "municipality".equals(v.source()) ? 2 : 1;
                     suggester.add(new BytesRef(v.title()), Set.of(new BytesRef(m.slug())), weight, null);
+                    suggestions++;
                     if (!v.topicName().equals(v.title())) {
                         suggester.add(new BytesRef(v.topicName()), Set.of(new BytesRef(m.slug())), weight, null);
                     }
                 }
             }
             writer.commit();
-            suggester.refresh();
+            if (suggestions == 0) {
+                // nothing to suggest (no municipality yet, e.g. a new production database): an empty suggester
+                suggester.build(org.apache.lucene.search.suggest.InputIterator.EMPTY);
+            } else {
+                suggester.refresh();
+            }
             return new Snapshot(revision, new IndexSearcher(DirectoryReader.open(directory)), suggester,
                     Map.copyOf(byKey), synonyms);
         } catch (IOException e) {

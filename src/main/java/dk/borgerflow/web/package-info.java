@@ -5,5 +5,6 @@
  * {@code security.AccessRefused}) into problem+json and engine-rest answers; no module below depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
-        allowedDependencies = {"consultation", "deadline", "inquiry", "reporting", "security", "selfservice"})
+        allowedDependencies = {"consultation", "deadline", "inquiry", "municipality", "reporting", "security",
+                "selfservice"})
 package dk.borgerflow.web;

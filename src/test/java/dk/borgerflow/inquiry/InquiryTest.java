@@ -21,10 +21,11 @@ class InquiryTest {
         return new Citizen(null, "Poul", null, null, true, 68, false, "da", null);
     }
 
-    static Inquiry aPhoneInquiryFrom(Citizen citizen) {
+    /** Routed as routing.dmn's decision personal-service answered: {@code needsPersonalService}. */
+    static Inquiry aPhoneInquiryFrom(Citizen citizen, boolean needsPersonalService) {
         Inquiry inquiry = Inquiry.receive("slagelse", Channel.PHONE, "housing-benefit", "Boligstøtte", NINE, citizen,
                 "agent-slagelse", null, null, NINE);
-        inquiry.route(Tier.CONTACT_CENTER, "cc-general", "cc-general", "routing", NINE);
+        inquiry.route(Tier.CONTACT_CENTER, needsPersonalService, "cc-general", "cc-general", "routing", NINE);
         inquiry.setDeadline(DUE, NINE);
         return inquiry;
     }
@@ -34,9 +35,10 @@ class InquiryTest {
         Inquiry inquiry = Inquiry.receive("slagelse", Channel.WEB, "moving", "Flytning", NINE,
                 aDigitallyExemptCitizen(), "agent-slagelse", null, null, NINE);
 
-        Tier entered = inquiry.route(Tier.SELF_SERVICE, "cc-general", null, "routing", NINE);
+        Tier entered = inquiry.route(Tier.SELF_SERVICE, true, "cc-general", null, "routing", NINE);
 
         assertThat(entered).isEqualTo(Tier.CONTACT_CENTER);
+        assertThat(inquiry.needsPersonalService()).isTrue();
         assertThat(inquiry.candidateGroup()).isEqualTo("cc-general");
         assertThat(inquiry.history()).singleElement().extracting(HistoryEntry::reason).asString()
                 .contains("personlig betjening");
@@ -44,7 +46,7 @@ class InquiryTest {
 
     @Test
     void refusesToGuideADigitallyExemptCitizenToSelfService() {
-        Inquiry inquiry = aPhoneInquiryFrom(aDigitallyExemptCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(aDigitallyExemptCitizen(), true);
         assertThatThrownBy(() -> inquiry.recordTaskOutcome(Tier.CONTACT_CENTER, Outcome.SELF_SERVICE, null,
                 "https://borger.dk", "agent", "prøv selv", NINE)).isInstanceOf(InquiryRuleViolation.class);
         assertThat(inquiry.status()).isEqualTo(InquiryStatus.OPEN);
@@ -53,7 +55,7 @@ class InquiryTest {
 
     @Test
     void firstContactResolutionIsDecidedByTheFirstTaskOnly() {
-        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen(), false);
         inquiry.recordTaskOutcome(Tier.CONTACT_CENTER, Outcome.CALLBACK, null, null, "agent", "ringer tilbage", NINE);
         inquiry.recordTaskOutcome(Tier.CONTACT_CENTER, Outcome.RESOLVED, null, null, "agent", "løst", NINE);
         assertThat(inquiry.resolvedAtFirstContact()).contains(false);
@@ -62,14 +64,14 @@ class InquiryTest {
 
     @Test
     void refusesAnOutcomeFromAnotherTier() {
-        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen(), false);
         assertThatThrownBy(() -> inquiry.recordTaskOutcome(Tier.DESK, Outcome.RESOLVED, null, null, "desk", "x", NINE))
                 .isInstanceOf(InquiryRuleViolation.class).hasMessageContaining("Kontaktcenter");
     }
 
     @Test
     void refusesToEscalateOrChangeAClosedInquiry() {
-        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen(), false);
         inquiry.recordTaskOutcome(Tier.CONTACT_CENTER, Outcome.RESOLVED, null, null, "agent", "løst", NINE);
         inquiry.close(NINE);
 
@@ -81,7 +83,7 @@ class InquiryTest {
 
     @Test
     void escalationMovesUpTheLadderAndIsRecorded() {
-        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen(), false);
         inquiry.escalate(Tier.DESK, "desk", DUE, "Fristen for svar er overskredet", NINE);
         assertThat(inquiry.tier()).isEqualTo(Tier.DESK);
         assertThat(inquiry.escalations()).singleElement().satisfies(e -> {
@@ -92,7 +94,7 @@ class InquiryTest {
 
     @Test
     void theSameBreachCannotEscalateTwice() {
-        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen(), false);
         inquiry.escalate(Tier.DESK, "desk", DUE, "Fristen for svar er overskredet", NINE);
         assertThatThrownBy(() -> inquiry.escalate(Tier.SPECIALIST, "specialist-x", DUE, "igen", NINE))
                 .isInstanceOf(InquiryRuleViolation.class);
@@ -101,7 +103,7 @@ class InquiryTest {
 
     @Test
     void atTheTopOfTheLadderTheInquiryEscalatesToTheTeamLead() {
-        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen(), false);
         inquiry.recordTaskOutcome(Tier.CONTACT_CENTER, Outcome.SPECIALIST, "specialist-x", null, "a", "videre", NINE);
         inquiry.setDeadline(DUE, NINE);
         assertThat(inquiry.escalate(Tier.SPECIALIST, "team-lead", DUE, "frist", NINE)).isEqualTo("TEAM_LEAD");
@@ -110,17 +112,27 @@ class InquiryTest {
 
     @Test
     void onlyAnInquiryWaitingAtSelfServiceCanBeReopened() {
-        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen());
+        Inquiry inquiry = aPhoneInquiryFrom(anAbleCitizen(), false);
         assertThatThrownBy(() -> inquiry.reopenFromSelfService("citizen", "hjælp", NINE))
                 .isInstanceOf(InquiryRuleViolation.class);
     }
 
     @Test
-    void citizensOf75OrMoreNeedPersonalService() {
-        assertThat(new Citizen(null, null, null, null, false, 75, false, null, null).needsPersonalService()).isTrue();
-        assertThat(new Citizen(null, null, null, null, false, 74, false, null, null).needsPersonalService()).isFalse();
-        assertThat(new Citizen(null, null, null, null, false, null, false, null, "Blind").needsPersonalService())
-                .isTrue();
+    void theGuardsReadTheStoredDecisionNotTheCitizensDetails() {
+        // the same able citizen: what routing.dmn decided when routing is what counts from then on
+        Inquiry decidedPersonal = aPhoneInquiryFrom(anAbleCitizen(), true);
+        assertThatThrownBy(() -> decidedPersonal.recordTaskOutcome(Tier.CONTACT_CENTER, Outcome.SELF_SERVICE, null,
+                "https://borger.dk", "agent", "prøv selv", NINE)).isInstanceOf(InquiryRuleViolation.class)
+                .hasMessageContaining("personlig betjening");
+        assertThatThrownBy(() -> decidedPersonal.guideToSelfService("https://borger.dk", "agent", "prøv selv", NINE))
+                .isInstanceOf(InquiryRuleViolation.class);
+        assertThat(decidedPersonal.tier()).isEqualTo(Tier.CONTACT_CENTER);
+        assertThat(decidedPersonal.status()).isEqualTo(InquiryStatus.OPEN);
+
+        Inquiry decidedSelfReliant = aPhoneInquiryFrom(aDigitallyExemptCitizen(), false);
+        decidedSelfReliant.recordTaskOutcome(Tier.CONTACT_CENTER, Outcome.SELF_SERVICE, null, "https://borger.dk",
+                "agent", "prøv selv", NINE);
+        assertThat(decidedSelfReliant.tier()).isEqualTo(Tier.SELF_SERVICE);
     }
 
     @Test

@@ -32,7 +32,7 @@ class IntakeHistoryFootprintTest {
         Inquiry inquiry = inquiries.receive(aWebInquiryAboutMovingFrom(aDigitallyExemptCitizen()), null,
                 anAgentOfSlagelse()).inquiry();
 
-        // a digitally exempt citizen writing on the web gets a person, not a link (routing.dmn rule 5)
+        // a digitally exempt citizen writing on the web gets a person, not a link (routing.dmn: personal-service rule 1, entry tier rule 5)
         assertThat(inquiry.tier()).isEqualTo(Tier.CONTACT_CENTER);
         Map<String, Object> stored = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(inquiry.processInstanceId()).list().stream()
@@ -40,10 +40,11 @@ class IntakeHistoryFootprintTest {
         assertThat(stored).containsEntry("citizenName", "Poul Nielsen").containsEntry("topicName", "Flytning og adresseændring")
                 .containsKeys("municipality", "summary", "dueAt", "warnAt", "entryTier", "answerGroup")
                 .doesNotContainKeys("digitallyExempt", "age", "needsInterpreter", "language", "channel");
-        HistoricDecisionInstance entryTier = history.createHistoricDecisionInstanceQuery()
-                .processInstanceId(inquiry.processInstanceId()).decisionDefinitionKey("routing-entry-tier")
+        HistoricDecisionInstance personalService = history.createHistoricDecisionInstanceQuery()
+                .processInstanceId(inquiry.processInstanceId()).decisionDefinitionKey("personal-service")
                 .includeInputs().singleResult();
-        assertThat(entryTier.getInputs()).extracting(HistoricDecisionInputInstance::getValue).contains(true, 68);
+        assertThat(personalService.getInputs()).extracting(HistoricDecisionInputInstance::getValue).contains(true, 68);
+        assertThat(inquiry.needsPersonalService()).isTrue();
     }
 
     @Test

@@ -81,6 +81,9 @@ class PostgresBootPostgresIT {
                 Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select indexdef from pg_indexes where tablename = 'act_ru_task' "
                 + "and indexname = 'bf_idx_task_due'", String.class)).contains("(due_date_)");
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where tablename = 'act_ru_job' "
+                + "and indexname = 'bf_idx_job_acquire'", String.class)).contains("(duedate_)")
+                .contains("WHERE ((retries_ > 0) AND (suspension_state_ = 1))");
     }
 
     @Test

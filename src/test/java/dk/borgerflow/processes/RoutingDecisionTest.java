@@ -20,12 +20,16 @@ class RoutingDecisionTest {
 
     private static DmnEngine dmn;
     private static DmnDecision routing;
+    private static DmnDecision personalService;
 
     @BeforeAll
     static void parseTheModel() throws IOException {
         dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         try (InputStream in = new FileInputStream("processes/routing.dmn")) {
             routing = dmn.parseDecision("routing", in);
+        }
+        try (InputStream in = new FileInputStream("processes/routing.dmn")) {
+            personalService = dmn.parseDecision("personal-service", in);
         }
     }
 
@@ -51,14 +55,47 @@ class RoutingDecisionTest {
             3 | walk-in at the desk is served at the desk                   | channel=DESK                                              | DESK
             4 | letter from a citizen of 80 applying for disability aid     | channel=LETTER,topic=disability-aid,age=80                | SPECIALIST
             5 | digitally exempt citizen writing on the web gets a person   | digitallyExempt=true,channel=WEB                          | CONTACT_CENTER
-            6 | citizen of 80 on the web gets a person                      | age=80,channel=WEB                                        | CONTACT_CENTER
-            7 | citizen with accessibility needs on the web gets a person   | accessibilityNeeds=true,channel=WEB                       | CONTACT_CENTER
-            8 | web inquiry about a topic with self-service                 | channel=WEB                                               | SELF_SERVICE
-            9 | phone call about housing benefit goes to the contact center | channel=PHONE                                             | CONTACT_CENTER
+            5 | citizen of 80 on the web gets a person                      | age=80,channel=WEB                                        | CONTACT_CENTER
+            5 | citizen with accessibility needs on the web gets a person   | accessibilityNeeds=true,channel=WEB                       | CONTACT_CENTER
+            6 | web inquiry about a topic with self-service                 | channel=WEB                                               | SELF_SERVICE
+            7 | web inquiry about a topic without self-service              | channel=WEB,selfServiceAvailable=false                    | CONTACT_CENTER
+            7 | phone call about housing benefit goes to the contact center | channel=PHONE                                             | CONTACT_CENTER
             """)
     void decidesTheEntryTier(int rule, String situation, String overrides, String expectedTier) {
         DmnDecisionResult result = dmn.evaluateDecision(routing, with(overrides));
         assertThat(result.getSingleResult().<String>getEntry("entryTier")).as(situation).isEqualTo(expectedTier);
+    }
+
+    @ParameterizedTest(name = "personal service rule {0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1 | a digitally exempt citizen                 | digitallyExempt=true      | true
+            2 | a citizen of exactly 75                    | age=75                    | true
+            2 | a citizen of 90                            | age=90                    | true
+            3 | a citizen who needs an interpreter         | needsInterpreter=true     | true
+            4 | a citizen with accessibility needs         | accessibilityNeeds=true   | true
+            5 | a citizen of 74 with no needs              | age=74                    | false
+            5 | a digitally able adult                     | age=40                    | false
+            """)
+    void decidesWhoNeedsPersonalService(int rule, String situation, String overrides, boolean expected) {
+        DmnDecisionResult alone = dmn.evaluateDecision(personalService, with(overrides));
+        assertThat(alone.getSingleResult().<Boolean>getEntry("needsPersonalService")).as(situation).isEqualTo(expected);
+        // the routing result the process hands to the inquiry carries the same answer
+        DmnDecisionResult routed = dmn.evaluateDecision(routing, with(overrides));
+        assertThat(routed.getSingleResult().<Boolean>getEntry("needsPersonalService")).as(situation)
+                .isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEntryTierTableAsksThePersonalServiceDecisionInsteadOfRepeatingItsColumns() throws IOException {
+        try (InputStream in = new FileInputStream("processes/routing.dmn")) {
+            var model = org.camunda.bpm.model.dmn.Dmn.readModelFromStream(in);
+            var entryTier = (org.camunda.bpm.model.dmn.instance.Decision) model.getModelElementById("routing-entry-tier");
+            var table = (org.camunda.bpm.model.dmn.instance.DecisionTable) entryTier.getExpression();
+            assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
+                    .contains("needsPersonalService").doesNotContain("age", "digitallyExempt", "accessibilityNeeds");
+            assertThat(entryTier.getInformationRequirements()).extracting(r -> r.getRequiredDecision().getId())
+                    .contains("personal-service");
+        }
     }
 
     @ParameterizedTest(name = "answer group rule {0}: {1}")

@@ -84,7 +84,7 @@ class EngineClientGuardTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tier", "municipality", "dueAt", "warnAt", "escalated", "entryTier", "answerGroup",
-            "specialistGroup", "citizenReply", "somethingUnknown"})
+            "specialistGroup", "candidateGroup", "citizenReply", "somethingUnknown"})
     void completingATaskWithAVariableItsFormDoesNotOwnIsRefusedAndChangesNothing(String variable) throws Exception {
         Case inquiry = anInquiryOf("slagelse");
         EngineRest agent = as("agent-slagelse");

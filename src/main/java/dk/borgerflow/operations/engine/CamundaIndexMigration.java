@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link CamundaSchemaMigration} creates them before the engine, on H2 (the demo) the engine
  * creates them itself. So this Flyway runs after the {@link ProcessEngine} bean, not with
  * Borgerflow's own migrations (which must run before JPA and so before the engine). Several nodes
- * starting at once: {@link SchemaMigrationLock} lets one create the indexes, the others find them.
+ * starting at once: like the other two Flyways it migrates under {@link SchemaMigrationLock}, so one
+ * node creates the history table and the indexes and the others find them done.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaIndexMigration {

@@ -32,6 +32,8 @@ public class TaskPageSemiJoinPlugin extends AbstractProcessEnginePlugin {
 
     static final String CAMUNDA_STATEMENT = "selectTaskByQueryCriteria";
     static final String SEMI_JOIN = "selectTaskByQueryCriteriaSemiJoin";
+    static final String CAMUNDA_COUNT = "selectTaskCountByQueryCriteria";
+    static final String SEMI_JOIN_COUNT = "selectTaskCountByQueryCriteriaSemiJoin";
     static final String CAMUNDA_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
     /** Camunda's fragments the statement includes: gone or renamed, the patch must not start. */
     static final List<String> CAMUNDA_FRAGMENTS = List.of(CAMUNDA_NAMESPACE + ".selectTaskByQueryCriteriaSql",
@@ -48,21 +50,30 @@ public class TaskPageSemiJoinPlugin extends AbstractProcessEnginePlugin {
      * the one this engine runs). Called from the mapper (OGNL).
      */
     public static boolean applies(Object parameter) {
-        if (!(parameter instanceof TaskQueryImpl query) || query.isTaskNameCaseInsensitive()) {
+        if (!checkApplies(parameter) || ((TaskQueryImpl) parameter).isTaskNameCaseInsensitive()) {
             return false;
         }
-        AuthorizationCheck check = query.getAuthCheck();
-        if (check != null && check.isAuthorizationCheckEnabled() && check.shouldPerformAuthorizatioCheck()
-                && check.getAuthUserId() != null && !check.isRevokeAuthorizationCheckEnabled()) {
-            // Camunda's join form of the check (authorizationCheckRevokes auto or never): not rewritten
-            return false;
-        }
+        TaskQueryImpl query = (TaskQueryImpl) parameter;
         for (QueryOrderingProperty ordering : query.getOrderingProperties()) {
             if (!ordering.isContainedProperty()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the query's authorization check is the revoke-aware one (or none), which the two-step
+     * form applies on the criteria's tasks; Camunda's join form (authorizationCheckRevokes auto or
+     * never) is not rewritten. Called from the mapper (OGNL), also for counts.
+     */
+    public static boolean checkApplies(Object parameter) {
+        if (!(parameter instanceof TaskQueryImpl query)) {
+            return false;
+        }
+        AuthorizationCheck check = query.getAuthCheck();
+        return check == null || !check.shouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
+                || check.isRevokeAuthorizationCheckEnabled();
     }
 
     /** The check for step 1 of the statement (the criteria without the authorization check): off. */
@@ -72,10 +83,12 @@ public class TaskPageSemiJoinPlugin extends AbstractProcessEnginePlugin {
 
     /** Refuses an engine without the statement and fragments this patch stands on (docs/upgrading.md). */
     static void requireCamundasStatement(Configuration mybatis) {
-        if (!mybatis.hasStatement(CAMUNDA_STATEMENT, false)) {
-            throw new IllegalStateException("Camunda's MyBatis statement " + CAMUNDA_STATEMENT + " is gone; "
-                    + TaskPageSemiJoinPlugin.class.getSimpleName() + " must be checked against this engine "
-                    + "version (docs/upgrading.md)");
+        for (String statement : List.of(CAMUNDA_STATEMENT, CAMUNDA_COUNT)) {
+            if (!mybatis.hasStatement(statement, false)) {
+                throw new IllegalStateException("Camunda's MyBatis statement " + statement + " is gone; "
+                        + TaskPageSemiJoinPlugin.class.getSimpleName() + " must be checked against this engine "
+                        + "version (docs/upgrading.md)");
+            }
         }
         for (String fragment : CAMUNDA_FRAGMENTS) {
             if (!mybatis.getSqlFragments().containsKey(fragment)) {
@@ -104,6 +117,7 @@ public class TaskPageSemiJoinPlugin extends AbstractProcessEnginePlugin {
         Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
                 : new HashMap<>(sessions.getStatementMappings());
         mappings.put(CAMUNDA_STATEMENT, SEMI_JOIN);
+        mappings.put(CAMUNDA_COUNT, SEMI_JOIN_COUNT);
         sessions.setStatementMappings(mappings);
     }
 }

@@ -35,6 +35,22 @@ class CamundaIndexMigrationTest {
     }
 
     @Test
+    void theJobAcquisitionReadsTheDueDateIndex() {
+        assertThat(Arrays.stream(indexes.flyway().info().applied()).filter(m -> m.getVersion() != null
+                && "61".equals(m.getVersion().getVersion())).map(MigrationInfo::getState))
+                .containsExactly(MigrationState.SUCCESS);
+        assertThat(jdbc.queryForList("select C.COLUMN_NAME from INFORMATION_SCHEMA.INDEX_COLUMNS C "
+                + "where C.INDEX_NAME = 'BF_IDX_JOB_ACQUIRE' and C.TABLE_NAME = 'ACT_RU_JOB' order by C.ORDINAL_POSITION",
+                String.class)).containsExactly("DUEDATE_");
+        var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) org.camunda.bpm.engine
+                .ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration();
+        // the query the index serves: oldest due first, never a job without a due date
+        assertThat(engine.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(engine.isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_JOB where DUEDATE_ is null", Integer.class)).isZero();
+    }
+
+    @Test
     void h2AndPostgresHaveTheSameMigrations() throws Exception {
         var resolver = new PathMatchingResourcePatternResolver();
         var h2 = Arrays.stream(resolver.getResources("classpath:db/camunda-indexes/h2/*.sql"))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.borgerflow.BorgerflowTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -87,12 +86,12 @@ class TaskPageSemiJoinTest {
     void theTasklistFilterOfAnAgentAnswersAsCamundasStatementPageByPage() {
         String filterId = filters.createFilterQuery().filterName("Min gruppes opgaver").singleResult().getId();
         asAgent(() -> {
-            List<Task> all = sameAsCamunda(() -> filters.list(filterId));
+            List<Task> all = sameAsCamunda(() -> filters.list(filterId), TaskPageSemiJoinTest::dueDate);
             assertThat(all).isNotEmpty().allMatch(t -> "slagelse".equals(t.getTenantId()) && t.getAssignee() == null);
             assertThat(all).extracting(Task::getId).doesNotHaveDuplicates();
             for (int first = 0; first < all.size() + 5; first += 4) {
                 int from = first;
-                sameAsCamunda(() -> filters.listPage(filterId, from, 4));
+                sameAsCamunda(() -> filters.listPage(filterId, from, 4), TaskPageSemiJoinTest::dueDate);
             }
             return null;
         });
@@ -103,7 +102,7 @@ class TaskPageSemiJoinTest {
     @Test
     void aRevokeOnOneTaskHidesItFromTheAgentAsInCamunda() {
         String filterId = filters.createFilterQuery().filterName("Min gruppes opgaver").singleResult().getId();
-        List<Task> before = asAgent(() -> sameAsCamunda(() -> filters.list(filterId)));
+        List<Task> before = asAgent(() -> sameAsCamunda(() -> filters.list(filterId), TaskPageSemiJoinTest::dueDate));
         Task hidden = before.stream().filter(t -> t.getProcessDefinitionId().startsWith(PROCESS + ":")).findFirst()
                 .orElseThrow();
         var authorizations = engine.getAuthorizationService();
@@ -114,13 +113,14 @@ class TaskPageSemiJoinTest {
         revoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
         authorizations.saveAuthorization(revoke);
         try {
-            List<Task> after = asAgent(() -> sameAsCamunda(() -> filters.list(filterId)));
+            List<Task> after = asAgent(() -> sameAsCamunda(() -> filters.list(filterId), TaskPageSemiJoinTest::dueDate));
             assertThat(after).extracting(Task::getId).doesNotContain(hidden.getId()).hasSize(before.size() - 1);
+            assertThat(asAgent(() -> sameCountAsCamunda(() -> filters.count(filterId)))).isEqualTo(after.size());
             // another municipality's agent sees none of slagelse's probes, through either statement
             identity.setAuthentication("agent-roskilde", identity.createGroupQuery().groupMember("agent-roskilde")
                     .list().stream().map(g -> g.getId()).toList(), List.of("roskilde"));
             try {
-                assertThat(sameAsCamunda(() -> filters.list(filterId))).noneMatch(t -> "slagelse".equals(t.getTenantId()));
+                assertThat(sameAsCamunda(() -> filters.list(filterId), TaskPageSemiJoinTest::dueDate)).noneMatch(t -> "slagelse".equals(t.getTenantId()));
             } finally {
                 identity.clearAuthentication();
             }
@@ -158,6 +158,41 @@ class TaskPageSemiJoinTest {
     }
 
     @Test
+    void countsOfEveryFilterAndQueryAnswerAsCamundasCount() {
+        // every filter as Tasklist counts it for an agent (their expressions need a signed-in user)
+        for (var filter : filters.createFilterQuery().list()) {
+            asAgent(() -> sameCountAsCamunda(() -> filters.count(filter.getId())));
+        }
+        List<Supplier<Long>> counts = new java.util.ArrayList<>();
+        counts.add(() -> probe().taskCandidateGroupIn(List.of("cc-general", "cc-family", "desk")).count());
+        counts.add(() -> probe().or().taskCandidateGroup("desk").taskAssignee("agent-slagelse").endOr().count());
+        counts.add(() -> probe().taskUnassigned().count());
+        for (Supplier<Long> count : counts) {
+            sameCountAsCamunda(count);
+            asAgent(() -> sameCountAsCamunda(count));
+        }
+        assertThat(asAgent(() -> sameCountAsCamunda(() -> probe().taskCandidateGroupIn(List.of("cc-general",
+                "cc-family", "desk")).count()))).isPositive();
+    }
+
+    private long sameCountAsCamunda(Supplier<Long> count) {
+        long patched = count.get();
+        DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
+        Map<String, String> mappings = sessions.getStatementMappings();
+        Map<String, String> withoutPatch = new HashMap<>(mappings);
+        withoutPatch.remove(TaskPageSemiJoinPlugin.CAMUNDA_COUNT);
+        sessions.setStatementMappings(withoutPatch);
+        long camundas;
+        try {
+            camundas = count.get();
+        } finally {
+            sessions.setStatementMappings(mappings);
+        }
+        assertThat(patched).as("count through the semi-join vs Camunda's").isEqualTo(camundas);
+        return patched;
+    }
+
+    @Test
     void orderingsByAVariableOrTheNameIgnoringCaseKeepCamundasStatement() {
         List<Task> byVariable = sameAsCamunda(() -> probe().orderByProcessVariable("summary", ValueType.STRING)
                 .asc().list());
@@ -176,21 +211,38 @@ class TaskPageSemiJoinTest {
         TaskPageSemiJoinPlugin.requireCamundasStatement(camundas);
         assertThat(configuration().getDbSqlSessionFactory().mapStatement(TaskPageSemiJoinPlugin.CAMUNDA_STATEMENT))
                 .isEqualTo(TaskPageSemiJoinPlugin.SEMI_JOIN);
+        assertThat(configuration().getDbSqlSessionFactory().mapStatement(TaskPageSemiJoinPlugin.CAMUNDA_COUNT))
+                .isEqualTo(TaskPageSemiJoinPlugin.SEMI_JOIN_COUNT);
     }
 
     private TaskQuery probe() {
         return tasks.createTaskQuery().processDefinitionKey(PROCESS);
     }
 
-    /** Runs the query through the patch and through Camunda's statement; both answer the same, in order. */
+    /**
+     * Runs the query through the patch and through Camunda's statement; both answer the same, in
+     * order. Tasks with equal sort keys (other tests' tasks share due dates: deadlines fall on
+     * opening hours) may come in either order in both statements, so within such a group the same
+     * tasks are demanded, except in the page's last group, which the page may cut anywhere.
+     */
     private List<Task> sameAsCamunda(Supplier<List<Task>> query) {
+        return sameAsCamunda(query, TaskPageSemiJoinTest::key);
+    }
+
+    /**
+     * The same, where {@code sortKey} is what the query orders by: tasks that tie on it come in an order
+     * neither statement promises (the filters order by due date only), so within a tie only the set
+     * counts, and a tie cut by a page's first or last row may hold other tasks in each.
+     */
+    private List<Task> sameAsCamunda(Supplier<List<Task>> query, java.util.function.Function<Task, String> sortKey) {
         sql.clear();
-        List<String> patched = ids(query.get());
+        List<Task> patched = query.get();
         assertThat(sql.last(TaskPageSemiJoinPlugin.SEMI_JOIN)).as("the query ran the patched statement").isNotNull();
         DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
         Map<String, String> mappings = sessions.getStatementMappings();
         Map<String, String> withoutPatch = new HashMap<>(mappings);
         withoutPatch.remove(TaskPageSemiJoinPlugin.CAMUNDA_STATEMENT);
+        withoutPatch.remove(TaskPageSemiJoinPlugin.CAMUNDA_COUNT);
         List<Task> camundas;
         sessions.setStatementMappings(withoutPatch);
         try {
@@ -198,8 +250,36 @@ class TaskPageSemiJoinTest {
         } finally {
             sessions.setStatementMappings(mappings);
         }
-        assertThat(patched).as("tasks through the semi-join vs Camunda's statement").isEqualTo(ids(camundas));
+        List<String> patchedKeys = patched.stream().map(sortKey).toList();
+        assertThat(patchedKeys).as("sort keys through the semi-join vs Camunda's statement")
+                .isEqualTo(camundas.stream().map(sortKey).toList());
+        Map<String, java.util.Set<String>> patchedGroups = groups(patched, sortKey);
+        Map<String, java.util.Set<String>> camundasGroups = groups(camundas, sortKey);
+        List<String> cut = patchedKeys.isEmpty() ? List.of()
+                : List.of(patchedKeys.get(0), patchedKeys.get(patchedKeys.size() - 1));
+        patchedGroups.keySet().removeAll(cut);
+        camundasGroups.keySet().removeAll(cut);
+        assertThat(patchedGroups).as("tasks through the semi-join vs Camunda's statement").isEqualTo(camundasGroups);
         return camundas;
+    }
+
+    /** What the probe queries here order by (due date, name, creation time), as one key per task. */
+    private static String key(Task t) {
+        return t.getDueDate() + "|" + t.getName() + "|" + t.getCreateTime();
+    }
+
+    /** What the shared filters order by: the due date only. */
+    private static String dueDate(Task t) {
+        return String.valueOf(t.getDueDate());
+    }
+
+    private static Map<String, java.util.Set<String>> groups(List<Task> list,
+            java.util.function.Function<Task, String> sortKey) {
+        Map<String, java.util.Set<String>> groups = new java.util.LinkedHashMap<>();
+        for (Task t : list) {
+            groups.computeIfAbsent(sortKey.apply(t), k -> new java.util.TreeSet<>()).add(t.getId());
+        }
+        return groups;
     }
 
     private <T> T asAgent(Supplier<T> work) {
@@ -210,10 +290,6 @@ class TaskPageSemiJoinTest {
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private static List<String> ids(List<Task> list) {
-        return new ArrayList<>(list.stream().map(Task::getId).toList());
     }
 
     private ProcessEngineConfigurationImpl configuration() {

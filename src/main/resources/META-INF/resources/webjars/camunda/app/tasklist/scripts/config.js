@@ -2,20 +2,38 @@
  * Borgerflow: Tasklist configuration. Replaces the webjar's app/tasklist/scripts/config.js
  * (the application's resources take precedence over the webjar's).
  *
- * Language: Tasklist takes the browser's first preferred language (navigator.languages[0], e.g.
- * "da-DK" -> "da") if it is listed in availableLocales, and fallbackLocale otherwise. So a Danish
- * browser gets Danish, an English browser English, and any other (Swedish, German, ...) Danish.
- * The order of availableLocales does not matter. See docs/tasklist.md.
+ * Language: the logged-in worker's, from their municipalities (GET /webapps/language: "sv" for
+ * Spånga-Tensta, "da" for the Danish municipalities), whatever the browser asks for. Before login,
+ * and for users of no single language (admin, process owners), Tasklist takes the browser's first
+ * preferred language (navigator.languages[0], "da-DK" -> "da") if it is in availableLocales, and
+ * fallbackLocale (Danish) otherwise. This module waits for the answer before Tasklist boots (top-level
+ * await: Tasklist imports this file and waits for it), and makes the worker's language the browser's
+ * first for Tasklist; borgerflow-language.js switches the language when someone logs in without
+ * reloading the page. See docs/tasklist.md.
  */
+import { LANGUAGES, preferLanguage, userLanguage } from './borgerflow-language-of-user.js';
+
+const language = await userLanguage();
+if (language) {
+  preferLanguage(language);
+}
+
 export default {
   app: {
     name: 'Tasklist',
     vendor: 'Borgerflow'
   },
 
+  // the worker's language is also the fallback: what is drawn before its labels have loaded
   locales: {
-    availableLocales: ['da', 'en'],
-    fallbackLocale: 'da'
+    availableLocales: LANGUAGES,
+    fallbackLocale: language || 'da'
+  },
+
+  // switches to the worker's language at login (an AngularJS module, borgerflow-language.js)
+  customScripts: ['scripts/borgerflow-language'],
+  requireJsConfig: {
+    ngDeps: ['borgerflow.language']
   },
 
   dateFormat: {
