@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Borgerflow against the bare Camunda engine, side by side in one run (docs/benchmarks.md).
 #
-#   deployments/bench/run.sh [--quick] [--jfr] [--db=h2|postgres] [--only=intake,escalation,queue,startup]
+#   deployments/bench/run.sh [--quick] [--jfr] [--db=h2|postgres] [--only=intake,escalation,queue,report,startup]
 #
 # Builds if needed (test classes; `mvn verify` never runs the benchmark), runs the scenarios with
 # progress on stderr, writes docs/benchmarks.md (full set of scenarios only) and prints as its last
-# stdout line:  RESULT intake_ratio=.. escalation_ratio=.. queue_p95_ms=.. queue_ratio=.. startup_ratio=..
+# stdout line:  RESULT intake_ratio=.. escalation_ratio=.. catchup_per_s=.. tasklist_p95_ms=.. queue_p95_ms=.. queue_ratio=.. report_ms=.. startup_ratio=..
 # --quick: smaller sizes, within 5 minutes on 2 cores. --jfr: a flight recording of the benchmark
 # JVM in target/bench/bench.jfr. --db: the database of app and bare twin alike, h2 (default: files
 # under target/bench) or postgres (profiles demo+postgres; the benchmark drops and creates its own

@@ -6,7 +6,7 @@ import dk.borgerflow.inquiry.InquiryRequest;
 import dk.borgerflow.inquiry.InquiryService;
 import dk.borgerflow.municipality.Tier;
 import dk.borgerflow.security.CurrentUser;
-import dk.borgerflow.security.Groups;
+import dk.borgerflow.security.AnswerGroups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,9 +45,11 @@ class ContactService {
     private final ContactRequestRepository requests;
     private final ContactPageProperties properties;
     private final TransactionTemplate transaction;
+    private final AnswerGroups answerGroups;
 
     ContactService(InquiryService inquiries, ContactRequestRepository requests, ContactPageProperties properties,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, AnswerGroups answerGroups) {
+        this.answerGroups = answerGroups;
         this.inquiries = inquiries;
         this.requests = requests;
         this.properties = properties;
@@ -108,8 +110,11 @@ class ContactService {
                 inquiry.status(), inquiry.tier());
     }
 
-    /** The page's identity: the contact center's front line, for the one municipality the citizen chose. */
-    private static CurrentUser pageUser(String municipality) {
-        return new CurrentUser(PAGE_USER, Set.of(Groups.ANSWER_GROUPS.get(0)), Set.of(municipality));
+    /**
+     * The page's identity: the contact center's front line (its answer groups, as the deployed routing
+     * decision names them), for the one municipality the citizen chose.
+     */
+    private CurrentUser pageUser(String municipality) {
+        return new CurrentUser(PAGE_USER, Set.copyOf(answerGroups.deployed()), Set.of(municipality));
     }
 }

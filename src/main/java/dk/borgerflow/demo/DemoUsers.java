@@ -2,6 +2,7 @@ package dk.borgerflow.demo;
 
 import dk.borgerflow.municipality.Municipality;
 import dk.borgerflow.municipality.MunicipalityCatalogue;
+import dk.borgerflow.security.AnswerGroups;
 import dk.borgerflow.security.Groups;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo users, password {@code demo}: {@code admin}, {@code owner} (process owner, may deploy),
  * {@code manager}, {@code manager-center} (the shared contact center's manager: reports of its members),
- * and per municipality {@code manager-<slug>} (reports of that municipality), {@code agent-<slug>} (contact center),
+ * and per municipality {@code manager-<slug>} (reports of that municipality), {@code agent-<slug>} (contact
+ * center: every answer group of the deployed routing.dmn),
  * {@code desk-<slug>}, {@code specialist-<slug>}, {@code teamlead-<slug>}, {@code secretariat-<slug>} and
  * {@code editor-<slug>} (the municipality's self-service catalogue).
  * Exists only in the {@code demo} profile.
@@ -31,10 +33,12 @@ class DemoUsers {
 
     private final IdentityService identity;
     private final MunicipalityCatalogue catalogue;
+    private final AnswerGroups answerGroups;
 
-    DemoUsers(IdentityService identity, MunicipalityCatalogue catalogue) {
+    DemoUsers(IdentityService identity, MunicipalityCatalogue catalogue, AnswerGroups answerGroups) {
         this.identity = identity;
         this.catalogue = catalogue;
+        this.answerGroups = answerGroups;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,6 +46,8 @@ class DemoUsers {
     void createDemoUsers() {
         List<Municipality> municipalities = catalogue.municipalities();
         List<String> allTenants = municipalities.stream().map(Municipality::slug).toList();
+        // the deployed routing decision's answer groups: a group a process owner adds there reaches the agents
+        List<String> contactCenter = answerGroups.deployed();
         user("admin", "Admin", "Borgerflow", List.of(Groups.ADMIN), allTenants);
         user("owner", "Procesejer", "Borgerflow", List.of(Groups.PROCESS_OWNER), allTenants);
         user("manager", "Leder", "Borgerflow", List.of(Groups.MANAGER), allTenants);
@@ -51,7 +57,7 @@ class DemoUsers {
         for (Municipality m : municipalities) {
             String town = m.name().replace(" Kommune", "").replace(" stadsdelsområde", "");
             List<String> tenant = List.of(m.slug());
-            user("agent-" + m.slug(), "Kontaktcenter", town, Groups.ANSWER_GROUPS, tenant);
+            user("agent-" + m.slug(), "Kontaktcenter", town, contactCenter, tenant);
             user("desk-" + m.slug(), "Borgerservice", town, List.of(Groups.DESK), tenant);
             user("specialist-" + m.slug(), "Specialist", town, Groups.specialistGroups(), tenant);
             user("teamlead-" + m.slug(), "Teamleder", town, List.of(Groups.TEAM_LEAD), tenant);

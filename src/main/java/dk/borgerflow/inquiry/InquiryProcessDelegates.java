@@ -57,7 +57,7 @@ class InquiryProcessDelegates {
 
     /** On completion of every user task: records the chosen outcome and note on the inquiry. */
     @Bean
-    TaskListener recordTaskOutcome(InquiryLadder inquiries) {
+    TaskListener recordTaskOutcome(InquiryLadder inquiries, CaseHistoryText caseHistory) {
         return task -> {
             Tier tier = TIER_OF_TASK.get(task.getTaskDefinitionKey());
             Object outcome = task.getVariable(VAR_OUTCOME);
@@ -72,6 +72,7 @@ class InquiryProcessDelegates {
             Inquiry changed = inquiries.recordTaskOutcome(InquiryProcess.of(task), tier,
                     outcome == null ? null : outcome.toString(), actor(task), note);
             task.getExecution().setVariables(InquiryLadder.deadlineVariables(changed));
+            task.getExecution().setVariable(VAR_CASE_HISTORY, caseHistory.of(changed));
         };
     }
 
@@ -95,11 +96,12 @@ class InquiryProcessDelegates {
 
     /** BoundaryTimer_DeadlineBreached (interrupting, at the due date of the task at its tier): up one tier, or to the team lead. */
     @Bean
-    JavaDelegate escalateInquiry(InquiryLadder inquiries) {
+    JavaDelegate escalateInquiry(InquiryLadder inquiries, CaseHistoryText caseHistory) {
         return execution -> {
             java.util.Date breached = (java.util.Date) execution.getVariable(VAR_DUE_AT);
             Inquiry escalated = inquiries.escalate(InquiryProcess.of(execution), breached.toInstant());
             execution.setVariables(InquiryLadder.deadlineVariables(escalated));
+            execution.setVariable(VAR_CASE_HISTORY, caseHistory.of(escalated));
             execution.setVariable(VAR_ESCALATED, true);
             execution.setVariable(VAR_ESCALATED_TO, escalated.escalations().get(escalated.escalations().size() - 1)
                     .toTier());
@@ -117,11 +119,12 @@ class InquiryProcessDelegates {
 
     /** After waiting for the citizen: the deadline runs again, pushed by the pause. */
     @Bean
-    JavaDelegate resumeDeadline(InquiryLadder inquiries) {
+    JavaDelegate resumeDeadline(InquiryLadder inquiries, CaseHistoryText caseHistory) {
         return execution -> {
             boolean replied = execution.hasVariable("citizenReply");
             Inquiry resumed = inquiries.resumeDeadline(InquiryProcess.of(execution), replied);
             execution.setVariables(InquiryLadder.deadlineVariables(resumed));
+            execution.setVariable(VAR_CASE_HISTORY, caseHistory.of(resumed));
             execution.removeVariable("citizenReply");
         };
     }

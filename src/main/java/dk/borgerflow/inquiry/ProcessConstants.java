@@ -53,6 +53,8 @@ final class ProcessConstants {
     static final String VAR_WARN_AT = "warnAt";
     static final String VAR_ESCALATED = "escalated";
     static final String VAR_ESCALATED_TO = "escalatedTo";
+    /** Read-only form field "Forløb": the inquiry's escalations and history as text ({@link CaseHistoryText}). */
+    static final String VAR_CASE_HISTORY = "caseHistory";
 
     private ProcessConstants() {
     }

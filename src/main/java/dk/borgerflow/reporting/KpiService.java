@@ -67,7 +67,19 @@ class KpiService {
             allEscalations.add(fromTo);
             escalationsByKey.computeIfAbsent(key.apply(e.row()), k -> new ArrayList<>()).add(fromTo);
         }
-        Map<String, Long> shareBase = shareBase(municipalities, from, to, groupBy);
+        boolean wholeCenter = properties.sharedCenter().containsAll(municipalities)
+                && municipalities.containsAll(properties.sharedCenter());
+        Map<String, Long> shareBase;
+        if (wholeCenter) { // the report is the whole center: its own rows are the base, no second scan
+            shareBase = new HashMap<>();
+            if (groupBy.equals("municipality")) {
+                municipalities.forEach(m -> shareBase.put(m, (long) rows.size()));
+            } else {
+                shareBase.putAll(counted(rows, key));
+            }
+        } else {
+            shareBase = shareBase(municipalities, from, to, groupBy);
+        }
         Map<String, List<ReportRow>> grouped = new TreeMap<>();
         for (ReportRow row : rows) {
             grouped.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
@@ -76,7 +88,9 @@ class KpiService {
         grouped.forEach((k, groupRows) -> groups.add(figures(k, groupRows,
                 escalationsByKey.getOrDefault(k, List.of()), repeatWindow,
                 shareBase == null ? null : shareBase.get(k))));
-        Long totalBase = shareBase == null ? null : sharedCenterVolume(from, to);
+        Long totalBase = shareBase == null ? null : wholeCenter ? (Long) (long) rows.size()
+                : groupBy.equals("municipality") ? sharedCenterVolume(from, to)
+                : (Long) shareBase.values().stream().mapToLong(Long::longValue).sum();
         Kpis.Figures total = figures("alle", rows, allEscalations, repeatWindow, totalBase);
         return new Kpis(municipalities, from, to, groupBy, repeatWindow.toDays(), properties.fcrTargetPercent(), total,
                 groups, backlog(rows), consultations(municipalities, from, to));
@@ -136,6 +150,14 @@ class KpiService {
                 new Kpis.HandlingTime(clock.size(), hours(percentile(clock, 50)), hours(percentile(clock, 90)),
                         hours(percentile(working, 50)), hours(percentile(working, 90))),
                 percent(exempt, volume), percent(elderly, volume), percent(interpreter, volume));
+    }
+
+    private static Map<String, Long> counted(List<ReportRow> rows, Function<ReportRow, String> key) {
+        Map<String, Long> counts = new HashMap<>();
+        for (ReportRow r : rows) {
+            counts.merge(key.apply(r), 1L, Long::sum);
+        }
+        return counts;
     }
 
     /** Nearest-rank percentile: the smallest value with at least p % of the values at or below it. */
@@ -277,7 +299,7 @@ class KpiService {
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        java.sql.Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 

@@ -3,8 +3,9 @@ package dk.borgerflow.security;
 import java.util.List;
 
 /**
- * Role groups (Camunda group ids). Contact-center answer groups start with {@code cc-}, specialist
- * groups with {@code specialist-} followed by the department. Which municipality a member serves
+ * Role groups (Camunda group ids). Contact-center answer groups start with {@code cc-} (which ones
+ * is the process owners' decision in routing.dmn: {@link AnswerGroups}), specialist groups with
+ * {@code specialist-} followed by the department. Which municipality a member serves
  * comes from their tenant memberships, so one shared contact center can serve several.
  */
 public final class Groups {
@@ -18,10 +19,6 @@ public final class Groups {
     public static final String SECRETARIAT = "secretariat";
     public static final String CONTACT_CENTER_PREFIX = "cc-";
     public static final String SPECIALIST_PREFIX = "specialist-";
-
-    /** Answer groups of the contact center (the phone menu's choices). */
-    public static final List<String> ANSWER_GROUPS =
-            List.of("cc-general", "cc-elderly-care", "cc-family", "cc-technical", "cc-employment");
 
     /** Departments that own topics; each has a specialist group. */
     public static final List<String> DEPARTMENTS =

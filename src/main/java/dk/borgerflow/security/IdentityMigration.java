@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The migration <em>converges</em>: for each role group it owns (every group below, not
  * {@code camunda-admin}, whose rights are {@link AdminBootstrap}'s), the grants on all resources
- * ({@code *}) and on the applications below are made exactly those of {@link #roles()}: missing ones
+ * ({@code *}) and on the applications below are made exactly those of {@link #roles(List)}: missing ones
  * created, extra permissions removed, grants no longer wanted deleted. Grants on single resources
  * (one filter, one deployment) are the operator's and stay. An existing database thereby loses what a
  * role had before and no longer has, e.g. the process owner's former ALL on deployments and
@@ -57,15 +57,24 @@ class IdentityMigration {
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final AnswerGroups answerGroups;
 
-    IdentityMigration(IdentityService identity, AuthorizationService authorizations) {
+    IdentityMigration(IdentityService identity, AuthorizationService authorizations, AnswerGroups answerGroups) {
         this.identity = identity;
         this.authorizations = authorizations;
+        this.answerGroups = answerGroups;
     }
 
-    /** The workflow role groups: every group this migration owns. */
-    static List<String> roleGroups() {
-        List<String> groups = new ArrayList<>(Groups.ANSWER_GROUPS);
+    /**
+     * The workflow role groups: every group this migration owns. The contact center's answer groups
+     * are those of the deployed routing decision ({@link AnswerGroups}).
+     */
+    List<String> roleGroups() {
+        return roleGroups(answerGroups.deployed());
+    }
+
+    static List<String> roleGroups(List<String> contactCenterAnswerGroups) {
+        List<String> groups = new ArrayList<>(contactCenterAnswerGroups);
         groups.add(Groups.DESK);
         groups.addAll(Groups.specialistGroups());
         groups.addAll(List.of(Groups.TEAM_LEAD, Groups.SECRETARIAT, Groups.EDITOR, Groups.MANAGER,
@@ -79,9 +88,9 @@ class IdentityMigration {
      * variables outside a task, or manages users, groups, filters and authorizations: that is
      * {@code camunda-admin}'s alone.
      */
-    static Map<String, List<Grant>> roles() {
+    static Map<String, List<Grant>> roles(List<String> roleGroups) {
         Map<String, List<Grant>> roles = new LinkedHashMap<>();
-        for (String group : roleGroups()) {
+        for (String group : roleGroups) {
             List<Grant> grants = new ArrayList<>();
             grants.add(new Grant(Resources.APPLICATION, "tasklist", Set.of(Permissions.ACCESS)));
             grants.add(new Grant(Resources.PROCESS_DEFINITION, ANY, Set.of(ProcessDefinitionPermissions.READ)));
@@ -116,7 +125,7 @@ class IdentityMigration {
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     void migrate() {
-        Map<String, List<Grant>> roles = roles();
+        Map<String, List<Grant>> roles = roles(roleGroups());
         Set<String> ownedApplications = roles.values().stream().flatMap(List::stream)
                 .filter(g -> g.resource() == Resources.APPLICATION).map(Grant::resourceId)
                 .collect(Collectors.toSet());

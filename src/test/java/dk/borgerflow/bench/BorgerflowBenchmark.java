@@ -1,5 +1,6 @@
 package dk.borgerflow.bench;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import dk.borgerflow.BorgerflowApplication;
 import dk.borgerflow.inquiry.Channel;
 import dk.borgerflow.inquiry.Inquiry;
@@ -157,12 +158,11 @@ public final class BorgerflowBenchmark {
             if (all || only.contains("queue")) {
                 queue();
             }
+            if (all || only.contains("report")) {
+                report();
+            }
             stopApp();
         }
-        notes.add("Report: there is no reports module yet, so `report_ms` is omitted (goal: KPI query for one "
-                + "municipality-year over 1M historic inquiries ≤ 2 s).");
-        table.add(new String[] {"Report: KPI query, one municipality-year over 1M inquiries", "≤ 2 s",
-                "not measured: no reports module yet", "n/a"});
         if (all || only.contains("startup")) {
             startup();
         }
@@ -283,7 +283,7 @@ public final class BorgerflowBenchmark {
     Map<String, Object> bareVariables(int i, Instant due) {
         Map<String, Object> v = new HashMap<>();
         v.put("municipality", tenants.get(i % tenants.size()));
-        v.put("answerGroup", Groups.ANSWER_GROUPS.get(i % Groups.ANSWER_GROUPS.size()));
+        v.put("answerGroup", RoutingModel.ANSWER_GROUPS.get(i % RoutingModel.ANSWER_GROUPS.size()));
         v.put("dueAt", Date.from(due));
         v.put("selfService", false);
         return v;
@@ -307,8 +307,9 @@ public final class BorgerflowBenchmark {
             missed += bare[1];
             duplicates += bare[2];
             bareTimes.add((double) bare[0]);
-            progress(String.format(Locale.ROOT, "escalation round %d/%d: app %d ms, bare %d ms (N=%d)", round,
-                    settings.escalationPairs, app[0], bare[0], n));
+            progress(String.format(Locale.ROOT, "escalation round %d/%d: app %d ms (%.1f/s; missed %d, duplicates %d), "
+                    + "bare %d ms (missed %d, duplicates %d) (N=%d)", round, settings.escalationPairs, app[0],
+                    n / (app[0] / 1000.0), app[1], app[2], bare[0], bare[1], bare[2], n));
         }
         double app = median(appTimes);
         double bare = median(bareTimes);
@@ -426,7 +427,7 @@ public final class BorgerflowBenchmark {
         int viaEngine = (int) Math.max(0, Math.min(target - open, Math.max(1_000, target / 5)));
         progress("queue: " + open + " open tasks; starting " + viaEngine + " bare twins over nine tenants");
         TransactionTemplate tx = app.getBean(TransactionTemplate.class);
-        List<String> groups = new ArrayList<>(Groups.ANSWER_GROUPS);
+        List<String> groups = new ArrayList<>(RoutingModel.ANSWER_GROUPS);
         groups.add(Groups.DESK);
         groups.addAll(Groups.specialistGroups());
         AtomicInteger created = new AtomicInteger();
@@ -591,6 +592,55 @@ public final class BorgerflowBenchmark {
                 percentile(openTask, 95))) / 1e6));
         progress(String.format(Locale.ROOT, "tasklist: filter list p95 %.2f ms, task list p95 %.2f ms, open task p95 %.2f ms",
                 percentile(filterList, 95) / 1e6, percentile(taskList, 95) / 1e6, percentile(openTask, 95) / 1e6));
+    }
+
+    /**
+     * {@code report_ms}: one million inquiries of demo history over two years for the nine
+     * municipalities written into the read model (reporting.DemoHistory, as the
+     * {@code generate-history} command does), then {@code GET /api/reports/kpi} for one
+     * municipality-year (Slagelse, the last twelve complete months, grouped by month) as its manager
+     * over HTTP: the median of five after one warm-up. The shared center's twelve months (the
+     * dashboard's query) are measured the same way and reported in the details.
+     */
+    void report() throws Exception {
+        int size = Integer.getInteger("bench.reportInquiries", 1_000_000);
+        dk.borgerflow.reporting.DemoHistory history = app.getBean(dk.borgerflow.reporting.DemoHistory.class);
+        java.time.YearMonth last = java.time.YearMonth.now().minusMonths(1);
+        long t0 = System.nanoTime();
+        int written = history.generate(size, 24, last, 12, n -> {
+            if (n % 100_000 < 2_000) {
+                progress("report: " + n + " inquiries of history written");
+            }
+        });
+        progress("report: " + written + " inquiries written in " + ms(System.nanoTime() - t0) + " ms");
+        if (db.postgres()) {
+            app.getBean(JdbcTemplate.class).execute("analyze report_inquiry");
+        }
+        String range = "from=" + last.minusMonths(11).atDay(1) + "&to=" + last.atEndOfMonth() + "&groupBy=month";
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        double one = timeKpi(http, "manager-slagelse", "/api/reports/kpi?municipality=slagelse&" + range);
+        double center = timeKpi(http, "manager-center", "/api/reports/kpi?" + range);
+        result.put("report_ms", String.format(Locale.ROOT, "%.0f", one));
+        table.add(new String[] {"Report: KPI query, one municipality-year over 1M inquiries (median of 5)", "≤ 2 s",
+                String.format(Locale.ROOT, "%.0f ms", one), met(one <= 2_000)});
+        details.add(String.format(Locale.ROOT, "report: %d inquiries of history (generated in %d s); KPI query for "
+                + "Slagelse's year %.0f ms, for the shared center's year (nine municipalities, the dashboard's "
+                + "query) %.0f ms", written, (System.nanoTime() - t0) / 1_000_000_000L, one, center));
+        progress(String.format(Locale.ROOT, "report: one municipality-year %.0f ms, shared center year %.0f ms", one,
+                center));
+    }
+
+    private double timeKpi(HttpClient http, String user, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", basic(user)).GET().build();
+        send(http, request);
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            send(http, request);
+            times.add((System.nanoTime() - t) / 1e6);
+        }
+        return median(times);
     }
 
     static String send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
@@ -797,8 +847,8 @@ public final class BorgerflowBenchmark {
 
     String resultLine() {
         StringBuilder line = new StringBuilder("RESULT");
-        for (String key : List.of("intake_ratio", "escalation_ratio", "queue_p95_ms", "queue_ratio", "report_ms",
-                "startup_ratio")) {
+        for (String key : List.of("intake_ratio", "escalation_ratio", "catchup_per_s", "tasklist_p95_ms",
+                "queue_p95_ms", "queue_ratio", "report_ms", "startup_ratio")) {
             if (result.containsKey(key)) {
                 line.append(' ').append(key).append('=').append(result.get(key));
             }

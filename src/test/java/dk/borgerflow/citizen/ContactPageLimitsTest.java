@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.borgerflow.BorgerflowTest;
 import dk.borgerflow.inquiry.InquiryService;
 import java.time.Duration;
+import dk.borgerflow.security.AnswerGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,8 @@ class ContactPageLimitsTest {
     ContactPages pages;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AnswerGroups answerGroups;
 
     @Test
     void aClientOverItsRateGets429WithRetryAfterAndOthersGoOn() throws Exception {
@@ -45,7 +48,8 @@ class ContactPageLimitsTest {
 
     @Test
     void aFloodOfHelpRequestsForOneMunicipalityIsAskedToTryLaterAndCreatesNoMoreInquiries() {
-        ContactService capped = new ContactService(inquiries, requests, limits(1000, 2), transaction);
+        ContactService capped = new ContactService(inquiries, requests, limits(1000, 2), transaction,
+                answerGroups);
         ContactForm.Checked form = new ContactForm.Checked("egedal", "waste", "Hvornår er der storskrald?", null,
                 "+45 11223344", null, false, false, null, null);
         int before = jdbc.queryForObject("select count(*) from inquiry where municipality = 'egedal'", Integer.class);

@@ -1,5 +1,6 @@
 package dk.borgerflow.consultation;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import dk.borgerflow.security.CurrentUser;
 import dk.borgerflow.security.Groups;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ final class ConsultationFixtures {
     }
 
     static CurrentUser anAgentOfSlagelse() {
-        return new CurrentUser("agent-slagelse", Set.copyOf(Groups.ANSWER_GROUPS), Set.of(SLAGELSE));
+        return new CurrentUser("agent-slagelse", Set.copyOf(RoutingModel.ANSWER_GROUPS), Set.of(SLAGELSE));
     }
 
     static CurrentUser aSocialCommitteeMemberOfSlagelse() {

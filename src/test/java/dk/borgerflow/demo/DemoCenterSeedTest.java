@@ -1,5 +1,6 @@
 package dk.borgerflow.demo;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -121,7 +122,7 @@ class DemoCenterSeedTest {
         // someone's own inquiry: the database is not empty, so the seed must not touch it
         ownInquiry = inquiries.receive(new InquiryRequest("roskilde", Channel.PHONE, "waste",
                 "Skraldespanden blev ikke tømt", null, null), null,
-                new CurrentUser("agent-roskilde", Set.copyOf(Groups.ANSWER_GROUPS), Set.of("roskilde"))).inquiry();
+                new CurrentUser("agent-roskilde", Set.copyOf(RoutingModel.ANSWER_GROUPS), Set.of("roskilde"))).inquiry();
         beforeStartup = state();
         onANonEmptyDatabase = seed.seedIfEmpty(now);
         afterRefusal = state();

@@ -1,5 +1,6 @@
 package dk.borgerflow.inquiry;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.BorgerflowTest;
 import dk.borgerflow.testsupport.TasklistSession;
 import dk.borgerflow.testsupport.AtOnce;
-import dk.borgerflow.security.Groups;
 import dk.borgerflow.testsupport.EngineRest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -54,7 +54,7 @@ class ConcurrentTaskWorkTest {
             user.setLastName("Slagelse");
             user.setPassword("demo");
             identity.saveUser(user);
-            Groups.ANSWER_GROUPS.forEach(g -> identity.createMembership(SECOND_AGENT, g));
+            RoutingModel.ANSWER_GROUPS.forEach(g -> identity.createMembership(SECOND_AGENT, g));
             identity.createTenantUserMembership("slagelse", SECOND_AGENT);
         }
     }

@@ -1,5 +1,6 @@
 package dk.borgerflow.inquiry;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.BorgerflowTest;
 import dk.borgerflow.testsupport.TasklistSession;
 import dk.borgerflow.operations.EngineFaultInjection;
-import dk.borgerflow.security.Groups;
 import dk.borgerflow.testsupport.AtOnce;
 import dk.borgerflow.testsupport.EngineRest;
 import java.net.http.HttpResponse;
@@ -58,7 +58,7 @@ class HonestEngineErrorsTest {
             var user = identity.newUser(ConcurrentTaskWorkTest.SECOND_AGENT);
             user.setPassword("demo");
             identity.saveUser(user);
-            Groups.ANSWER_GROUPS.forEach(g -> identity.createMembership(ConcurrentTaskWorkTest.SECOND_AGENT, g));
+            RoutingModel.ANSWER_GROUPS.forEach(g -> identity.createMembership(ConcurrentTaskWorkTest.SECOND_AGENT, g));
             identity.createTenantUserMembership("slagelse", ConcurrentTaskWorkTest.SECOND_AGENT);
         }
     }

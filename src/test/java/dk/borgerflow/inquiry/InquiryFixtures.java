@@ -1,7 +1,7 @@
 package dk.borgerflow.inquiry;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import dk.borgerflow.security.CurrentUser;
-import dk.borgerflow.security.Groups;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -12,7 +12,7 @@ final class InquiryFixtures {
     }
 
     static CurrentUser anAgentOf(String municipality) {
-        Set<String> groups = new HashSet<>(Groups.ANSWER_GROUPS);
+        Set<String> groups = new HashSet<>(RoutingModel.ANSWER_GROUPS);
         return new CurrentUser("agent-" + municipality, groups, Set.of(municipality));
     }
 

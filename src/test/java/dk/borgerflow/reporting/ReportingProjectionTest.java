@@ -1,5 +1,6 @@
 package dk.borgerflow.reporting;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import dk.borgerflow.inquiry.Inquiry;
 import dk.borgerflow.inquiry.InquiryRequest;
 import dk.borgerflow.inquiry.InquiryService;
 import dk.borgerflow.security.CurrentUser;
-import dk.borgerflow.security.Groups;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +120,7 @@ class ReportingProjectionTest {
     }
 
     static CurrentUser anAgentOf(String municipality) {
-        return new CurrentUser("agent-" + municipality, new HashSet<>(Groups.ANSWER_GROUPS), Set.of(municipality));
+        return new CurrentUser("agent-" + municipality, new HashSet<>(RoutingModel.ANSWER_GROUPS), Set.of(municipality));
     }
 
     private Map<String, Object> row(String id) {

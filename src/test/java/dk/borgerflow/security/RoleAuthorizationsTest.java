@@ -1,5 +1,6 @@
 package dk.borgerflow.security;
 
+import dk.borgerflow.testsupport.RoutingModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
@@ -54,7 +55,7 @@ class RoleAuthorizationsTest {
 
     @Test
     void everyRoleGroupIsCreatedByTheMigrationWithTasklistAccess() {
-        List<String> roles = new ArrayList<>(Groups.ANSWER_GROUPS);
+        List<String> roles = new ArrayList<>(RoutingModel.ANSWER_GROUPS);
         roles.addAll(Groups.specialistGroups());
         roles.addAll(List.of(Groups.DESK, Groups.TEAM_LEAD, Groups.EDITOR, Groups.MANAGER, Groups.PROCESS_OWNER,
                 Groups.SECRETARIAT));
@@ -97,7 +98,7 @@ class RoleAuthorizationsTest {
                 ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "inquiry")).isTrue();
         // suspending, deleting, modifying, migrating, setting variables and changing the history time to
         // live are the administrator's (the engine guard refuses some of them earlier; these hold anyway)
-        for (String role : IdentityMigration.roleGroups()) {
+        for (String role : migration.roleGroups()) {
             for (Permission destructive : List.of(ProcessDefinitionPermissions.SUSPEND, Permissions.UPDATE,
                     Permissions.DELETE, ProcessDefinitionPermissions.DELETE_INSTANCE,
                     ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,

@@ -53,6 +53,8 @@ class WebappsBrowserTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
     ObjectMapper json;
 
     final List<WebDriver> browsers = new ArrayList<>();
@@ -130,6 +132,45 @@ class WebappsBrowserTest {
         tasklist.logIn("agent-slagelse", "demo");
         waitForLanguage(browser, "da");
         assertThat(browser.findElement(By.cssSelector("[cam-tasklist-filters]")).getText()).contains("Min gruppes opgaver");
+    }
+
+    @Test
+    void theDeskReadsInTheEscalatedTasksFormWhyItCame() throws Exception {
+        String process = createInquiry("agent-slagelse", """
+                {"municipality":"slagelse","channel":"EMAIL","topic":"pension",
+                 "summary":"Har ikke fået svar om folkepension (browsertest)","citizen":{"name":"Jens Hansen",
+                 "email":"jens@example.org"}}""");
+        Task atContactCenter = tasks.createTaskQuery().processInstanceId(process).singleResult();
+        // the contact center's deadline passes: the engine moves the inquiry up to Borgerservice
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                    atContactCenter.getDueDate().toInstant().plusSeconds(60)));
+            for (int i = 0; i < 10; i++) {
+                List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().processInstanceId(process)
+                        .duedateLowerThan(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()).listPage(0, 1);
+                if (due.isEmpty()) {
+                    break;
+                }
+                management.executeJob(due.get(0).getId());
+            }
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        Task atDesk = tasks.createTaskQuery().processInstanceId(process).singleResult();
+        assertThat(atDesk.getTaskDefinitionKey()).isEqualTo("Task_HandleAtDesk");
+
+        WebDriver browser = browser(DANISH_BROWSER);
+        TasklistPage tasklist = new TasklistPage(browser, baseUrl()).open().logIn("desk-slagelse", "demo")
+                .openFilter("Eskaleret").openTask(atDesk.getId());
+        assertThat(tasklist.openTaskName()).isEqualTo("Betjen borgeren i Borgerservice");
+        WebElement forlob = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.xpath(
+                "//form[contains(@class,'fjs-form')]//label[@for][starts-with(normalize-space(.), 'Forløb')]"))
+                .stream().findFirst().map(label -> d.findElement(By.id(label.getAttribute("for")))).orElse(null));
+        assertThat(forlob.getDomProperty("value")).startsWith("Eskaleret ")
+                .contains("fra Kontaktcenter til Borgerservice").contains("Forløbet indtil nu:");
+        assertThat(forlob.getDomProperty("readOnly")).isEqualTo("true");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", forlob);
+        keepScreenshot(browser, "tasklist-desk-forlob");
     }
 
     @Test
