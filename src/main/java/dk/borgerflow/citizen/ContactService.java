@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Help requests from the contact page become {@code WEB} inquiries through {@link InquiryService},
  * as the contact page's own front-line identity ({@value #PAGE_USER}, one tenant at a time: the
  * municipality chosen). The citizen who cannot use the self-service is marked as needing help, so
- * routing sends the inquiry to a person. The form's reference doubles as the idempotency key, so the
- * same form sent twice is one inquiry.
+ * routing sends the inquiry to a person. The form's reference (through its hash) is the idempotency
+ * key, so the same form sent twice is one inquiry, and the reference itself is stored nowhere.
  */
 @Service
 class ContactService {
@@ -78,7 +78,8 @@ class ContactService {
                         form.digitallyExempt(), null, form.needsInterpreter(), form.interpreterLanguage(),
                         accessibility));
         // one inquiry per reference (its idempotency key), however often and concurrently the form is sent
-        Inquiry inquiry = inquiries.receive(request, reference, pageUser(form.municipality())).inquiry();
+        Inquiry inquiry = inquiries.receive(request, idempotencyKey(reference), pageUser(form.municipality()))
+                .inquiry();
         try {
             transaction.executeWithoutResult(tx -> {
                 if (requests.findByInquiryId(inquiry.id()).isEmpty()) {
@@ -89,6 +90,11 @@ class ContactService {
             // the other submission of the same form recorded it
         }
         return status(reference, inquiry);
+    }
+
+    /** The inquiry's idempotency key for a reference: derived from its hash, so the reference is stored nowhere. */
+    static String idempotencyKey(String reference) {
+        return "kontakt:" + Reference.hash(reference);
     }
 
     Optional<Status> statusOf(String reference) {
