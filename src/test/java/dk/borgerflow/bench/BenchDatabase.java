@@ -50,11 +50,24 @@ record BenchDatabase(boolean postgres, String pgUrl, String user, String passwor
         if (!postgres) {
             return "jdbc:h2:file:" + h2File.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
+        name = name + suffix();
         try (Connection c = maintenance(); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
             s.execute("create database " + name);
         }
         return pgUrl + name;
+    }
+
+    /**
+     * What ends the PostgreSQL databases' names ({@code -Dbench.dbSuffix} or {@code BENCH_DB_SUFFIX},
+     * letters, digits and {@code _} only), so two benchmarks on one server do not drop each other's.
+     */
+    static String suffix() {
+        String suffix = System.getProperty("bench.dbSuffix", System.getenv().getOrDefault("BENCH_DB_SUFFIX", ""));
+        if (!suffix.matches("[A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("BENCH_DB_SUFFIX may only hold letters, digits and _: " + suffix);
+        }
+        return suffix.isEmpty() ? "" : "_" + suffix.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** For the report, e.g. "PostgreSQL 15.20 (127.0.0.1:5432)" or "H2 2.3.232 (file)". */
