@@ -122,6 +122,7 @@ class KpiService {
                 + " then handling_working_seconds end)"
                 + ", percentile_disc(0.9) within group (order by case when " + timed
                 + " then handling_working_seconds end)"
+                + channelAndTierSums(answered)
                 + where + group, p, rs -> {
                     String k = keyOf(groupBy, rs.getObject(1));
                     Aggregate a = new Aggregate(k);
@@ -141,25 +142,15 @@ class KpiService {
                     a.clockP90 = longOrNull(rs, 15);
                     a.workingMedian = longOrNull(rs, 16);
                     a.workingP90 = longOrNull(rs, 17);
+                    int column = 18;
+                    for (Map.Entry<String, String> c : CHANNEL_CATEGORIES.entrySet()) {
+                        a.channels.put(c.getValue(), rs.getLong(column++));
+                    }
+                    for (String tier : TIERS) {
+                        a.perTier.put(tier, rs.getLong(column++));
+                    }
                     if (a.volume > 0 || key == null) { // the total is there even when empty
                         result.merge(k, a, Aggregate::plus);
-                    }
-                });
-        String keySel = key == null ? "'alle'" : key;
-        String keyGroup = key == null ? "" : key + ", ";
-        jdbc.query("select " + keySel + ", channel, count(*)" + where + " group by " + keyGroup + "channel", p,
-                rs -> {
-                    Aggregate a = result.get(keyOf(groupBy, rs.getObject(1)));
-                    if (a != null) {
-                        a.channels.merge(CHANNEL_CATEGORIES.getOrDefault(rs.getString(2), rs.getString(2)),
-                                rs.getLong(3), Long::sum);
-                    }
-                });
-        jdbc.query("select " + keySel + ", tier, count(*)" + where + " and " + answered + " group by " + keyGroup
-                + "tier", p, rs -> {
-                    Aggregate a = result.get(keyOf(groupBy, rs.getObject(1)));
-                    if (a != null) {
-                        a.perTier.merge(rs.getString(2), rs.getLong(3), Long::sum);
                     }
                 });
         String iKey = keyExpression(groupBy, "i.");
@@ -173,6 +164,16 @@ class KpiService {
                     }
                 });
         return result;
+    }
+
+    /** The channel mix (every channel of the enum) and the answered inquiries per tier, as sums of the scan. */
+    private static String channelAndTierSums(String answered) {
+        StringBuilder sql = new StringBuilder();
+        CHANNEL_CATEGORIES.keySet().forEach(c -> sql.append(", sum(case when channel = '").append(c)
+                .append("' then 1 else 0 end)"));
+        TIERS.forEach(t -> sql.append(", sum(case when ").append(answered).append(" and tier = '").append(t)
+                .append("' then 1 else 0 end)"));
+        return sql.toString();
     }
 
     /** The SQL expression of a grouping's key ({@code null}: no grouping). */
