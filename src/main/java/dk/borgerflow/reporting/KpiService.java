@@ -86,6 +86,7 @@ class KpiService {
     }
 
     private static final String ANSWERED = "(%1$sstatus <> 'OPEN' and coalesce(%1$soutcome, '') <> 'CANCELLED')";
+    private static final String GUIDED = "outcome in ('SELF_SERVICE', 'RESOLVED_BY_SELF_SERVICE')";
     private static final String TIMED = "(" + ANSWERED + " and %1$shandling_seconds is not null)";
 
     /**
@@ -108,7 +109,7 @@ class KpiService {
                 + " or extract(epoch from (next_contact_at - received_at)) > :w) then 1 else 0 end)"
                 + ", sum(case when prev_contact_at is not null"
                 + " and extract(epoch from (received_at - prev_contact_at)) <= :w then 1 else 0 end)"
-                + ", sum(case when outcome in ('SELF_SERVICE', 'RESOLVED_BY_SELF_SERVICE') then 1 else 0 end)"
+                + ", sum(case when " + GUIDED + " then 1 else 0 end)"
                 + ", sum(case when deadline_met is not null then 1 else 0 end)"
                 + ", sum(case when deadline_met then 1 else 0 end)"
                 + ", sum(warnings)"
@@ -122,6 +123,8 @@ class KpiService {
                 + " then handling_working_seconds end)"
                 + ", percentile_disc(0.9) within group (order by case when " + timed
                 + " then handling_working_seconds end)"
+                + ", sum(case when " + GUIDED + " and catalogue_had_answer is not null then 1 else 0 end)"
+                + ", sum(case when " + GUIDED + " and catalogue_had_answer then 1 else 0 end)"
                 + channelAndTierSums(answered)
                 + where + group, p, rs -> {
                     String k = keyOf(groupBy, rs.getObject(1));
@@ -142,7 +145,9 @@ class KpiService {
                     a.clockP90 = longOrNull(rs, 15);
                     a.workingMedian = longOrNull(rs, 16);
                     a.workingP90 = longOrNull(rs, 17);
-                    int column = 18;
+                    a.catalogueAsked = rs.getLong(18);
+                    a.catalogueHad = rs.getLong(19);
+                    int column = 20;
                     for (Map.Entry<String, String> c : CHANNEL_CATEGORIES.entrySet()) {
                         a.channels.put(c.getValue(), rs.getLong(column++));
                     }
@@ -226,6 +231,7 @@ class KpiService {
     private final class Aggregate {
         final String key;
         long volume, eligible, fcr, repeats, guided, decided, met, warnings, exempt, elderly, interpreter, timed;
+        long catalogueAsked, catalogueHad;
         Long clockMedian, clockP90, workingMedian, workingP90;
         final Map<String, Long> channels = new LinkedHashMap<>();
         final Map<String, Long> perTier = new LinkedHashMap<>();
@@ -250,7 +256,8 @@ class KpiService {
                     percent(guided, volume), decided, met, percent(met, decided), warnings, escalated,
                     new Kpis.HandlingTime(timed, hours(clockMedian), hours(clockP90), hours(workingMedian),
                             hours(workingP90)),
-                    percent(exempt, volume), percent(elderly, volume), percent(interpreter, volume));
+                    percent(exempt, volume), percent(elderly, volume), percent(interpreter, volume),
+                    catalogueAsked, catalogueHad, percent(catalogueHad, catalogueAsked));
         }
     }
 
