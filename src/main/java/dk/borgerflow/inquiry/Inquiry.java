@@ -53,6 +53,10 @@ public class Inquiry {
     /** routing.dmn's decision "personal-service", stored when the inquiry was routed. */
     @Column(name = "needs_personal_service")
     private boolean needsPersonalService;
+
+    /** The contact center agent's answer to "did the catalogue have the answer?" ({@code null}: not given). */
+    @Column(name = "catalogue_had_answer")
+    private Boolean catalogueHadAnswer;
     @Column(name = "answer_group")
     private String answerGroup;
     @Column(name = "candidate_group")
@@ -361,6 +365,17 @@ public class Inquiry {
      */
     public boolean needsPersonalService() {
         return needsPersonalService;
+    }
+
+    /** The contact center agent's answer to "did the catalogue have the answer?" ({@code null}: not given). */
+    public Boolean catalogueHadAnswer() {
+        return catalogueHadAnswer;
+    }
+
+    void recordCatalogueFact(Boolean hadAnswer) {
+        if (hadAnswer != null) {
+            this.catalogueHadAnswer = hadAnswer;
+        }
     }
 
     public String answerGroup() {

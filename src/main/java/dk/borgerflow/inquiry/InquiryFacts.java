@@ -16,7 +16,19 @@ import java.util.function.UnaryOperator;
 public record InquiryFacts(String id, long version, String municipality, Channel channel, String topic,
         Instant receivedAt, InquiryStatus status, Outcome outcome, Tier firstTier, Tier tier, Instant resolvedAt,
         Instant closedAt, Instant dueAt, boolean resolvedAtFirstTier, int warnings, List<EscalationFact> escalations,
-        boolean digitallyExempt, boolean aged75Plus, boolean needsInterpreter, String citizenKey) {
+        boolean digitallyExempt, boolean aged75Plus, boolean needsInterpreter, String citizenKey,
+        Boolean catalogueHadAnswer) {
+
+    /** Without the catalogue fact (not asked: no contact center answer). */
+    public InquiryFacts(String id, long version, String municipality, Channel channel, String topic,
+            Instant receivedAt, InquiryStatus status, Outcome outcome, Tier firstTier, Tier tier, Instant resolvedAt,
+            Instant closedAt, Instant dueAt, boolean resolvedAtFirstTier, int warnings,
+            List<EscalationFact> escalations, boolean digitallyExempt, boolean aged75Plus, boolean needsInterpreter,
+            String citizenKey) {
+        this(id, version, municipality, channel, topic, receivedAt, status, outcome, firstTier, tier, resolvedAt,
+                closedAt, dueAt, resolvedAtFirstTier, warnings, escalations, digitallyExempt, aged75Plus,
+                needsInterpreter, citizenKey, null);
+    }
 
     /** One breached deadline: from which tier to which (a tier or {@code TEAM_LEAD}), when. */
     public record EscalationFact(Instant at, Tier fromTier, String toTier) {
@@ -60,7 +72,7 @@ public record InquiryFacts(String id, long version, String municipality, Channel
                 inquiry.outcome(), firstTier, inquiry.tier(), resolvedAt, inquiry.closedAt(), inquiry.dueAt(),
                 atFirstTier, warnings, escalations, citizen.digitallyExempt(),
                 citizen.age() != null && citizen.age() >= KPI_AGED_FROM, citizen.needsInterpreter(),
-                identity == null ? null : pseudonym.apply(identity));
+                identity == null ? null : pseudonym.apply(identity), inquiry.catalogueHadAnswer());
     }
 
     /** The most stable identifying value we have: CPR number, else phone digits, else e-mail. */

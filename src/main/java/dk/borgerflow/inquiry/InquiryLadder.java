@@ -110,6 +110,13 @@ class InquiryLadder {
     /** Records a task's outcome; a move to another tier starts that tier's deadline. */
     @Transactional
     Inquiry recordTaskOutcome(InquiryProcess process, Tier atTier, String outcome, String actor, String note) {
+        return recordTaskOutcome(process, atTier, outcome, actor, note, null);
+    }
+
+    /** As above, with the contact center's "the catalogue had the answer" tick (a Boolean, else ignored). */
+    @Transactional
+    Inquiry recordTaskOutcome(InquiryProcess process, Tier atTier, String outcome, String actor, String note,
+            Object catalogueHadAnswer) {
         Inquiry inquiry = bound(process);
         Outcome chosen;
         try {
@@ -124,6 +131,9 @@ class InquiryLadder {
         };
         Instant now = now();
         inquiry.recordTaskOutcome(atTier, chosen, next, selfServiceUrl(inquiry), actor, note, now);
+        if (atTier == Tier.CONTACT_CENTER && catalogueHadAnswer instanceof Boolean had) {
+            inquiry.recordCatalogueFact(had);
+        }
         if (chosen == Outcome.DESK || chosen == Outcome.SPECIALIST) {
             startDeadline(inquiry, now);
         }

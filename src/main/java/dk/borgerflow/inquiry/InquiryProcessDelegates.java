@@ -62,15 +62,17 @@ class InquiryProcessDelegates {
             Tier tier = TIER_OF_TASK.get(task.getTaskDefinitionKey());
             Object outcome = task.getVariable(VAR_OUTCOME);
             String note = (String) task.getVariable(VAR_NOTE);
+            Object catalogueHadAnswer = null;
             if (TASK_ANSWER_IN_CONTACT_CENTER.equals(task.getTaskDefinitionKey())) {
-                note = InquiryLadder.withCatalogueFact(note, task.getVariable(VAR_CATALOGUE_HAD_ANSWER));
+                catalogueHadAnswer = task.getVariable(VAR_CATALOGUE_HAD_ANSWER);
+                note = InquiryLadder.withCatalogueFact(note, catalogueHadAnswer);
             }
             String feedback = (String) task.getVariable(VAR_FEEDBACK);
             if (feedback != null && !feedback.isBlank()) {
                 note = (note == null || note.isBlank() ? "" : note + "\n") + "Svar til borgeren: " + feedback;
             }
             Inquiry changed = inquiries.recordTaskOutcome(InquiryProcess.of(task), tier,
-                    outcome == null ? null : outcome.toString(), actor(task), note);
+                    outcome == null ? null : outcome.toString(), actor(task), note, catalogueHadAnswer);
             task.getExecution().setVariables(InquiryLadder.deadlineVariables(changed));
             task.getExecution().setVariable(VAR_CASE_HISTORY, caseHistory.of(changed));
         };

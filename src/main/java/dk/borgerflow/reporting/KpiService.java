@@ -58,98 +58,207 @@ class KpiService {
 
     @Transactional(readOnly = true)
     Kpis kpis(List<String> municipalities, LocalDate from, LocalDate to, String groupBy, Duration repeatWindow) {
-        List<ReportRow> rows = rows(municipalities, from, to);
-        Map<String, List<String[]>> escalationsByKey = new HashMap<>();
-        List<String[]> allEscalations = new ArrayList<>();
-        Function<ReportRow, String> key = keyFunction(groupBy);
-        for (Escalated e : escalations(municipalities, from, to)) {
-            String[] fromTo = {e.fromTier(), e.toTier()};
-            allEscalations.add(fromTo);
-            escalationsByKey.computeIfAbsent(key.apply(e.row()), k -> new ArrayList<>()).add(fromTo);
-        }
+        String keyExpr = keyExpression(groupBy, "");
+        Map<String, Aggregate> aggregates = keyExpr == null ? new TreeMap<>()
+                : aggregates(municipalities, from, to, groupBy, repeatWindow);
+        Aggregate all = aggregates(municipalities, from, to, "none", repeatWindow).get("alle");
         boolean wholeCenter = properties.sharedCenter().containsAll(municipalities)
                 && municipalities.containsAll(properties.sharedCenter());
         Map<String, Long> shareBase;
         if (wholeCenter) { // the report is the whole center: its own rows are the base, no second scan
             shareBase = new HashMap<>();
             if (groupBy.equals("municipality")) {
-                municipalities.forEach(m -> shareBase.put(m, (long) rows.size()));
+                municipalities.forEach(m -> shareBase.put(m, all.volume));
             } else {
-                shareBase.putAll(counted(rows, key));
+                aggregates.forEach((k, a) -> shareBase.put(k, a.volume));
             }
         } else {
             shareBase = shareBase(municipalities, from, to, groupBy);
         }
-        Map<String, List<ReportRow>> grouped = new TreeMap<>();
-        for (ReportRow row : rows) {
-            grouped.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
-        }
         List<Kpis.Figures> groups = new ArrayList<>();
-        grouped.forEach((k, groupRows) -> groups.add(figures(k, groupRows,
-                escalationsByKey.getOrDefault(k, List.of()), repeatWindow,
-                shareBase == null ? null : shareBase.get(k))));
-        Long totalBase = shareBase == null ? null : wholeCenter ? (Long) (long) rows.size()
+        aggregates.forEach((k, a) -> groups.add(a.figures(shareBase == null ? null : shareBase.get(k))));
+        Long totalBase = shareBase == null ? null : wholeCenter ? (Long) all.volume
                 : groupBy.equals("municipality") ? sharedCenterVolume(from, to)
                 : (Long) shareBase.values().stream().mapToLong(Long::longValue).sum();
-        Kpis.Figures total = figures("alle", rows, allEscalations, repeatWindow, totalBase);
+        Kpis.Figures total = all.figures(totalBase);
         return new Kpis(municipalities, from, to, groupBy, repeatWindow.toDays(), properties.fcrTargetPercent(), total,
-                groups, backlog(rows), consultations(municipalities, from, to));
+                groups, backlog(municipalities, from, to), consultations(municipalities, from, to));
     }
 
-    private Kpis.Figures figures(String key, List<ReportRow> rows, List<String[]> escalations, Duration window,
-            Long shareBase) {
-        long volume = rows.size();
-        Map<String, Long> channels = new LinkedHashMap<>();
-        CHANNEL_CATEGORIES.values().forEach(c -> channels.put(c, 0L));
-        Map<String, Long> perTier = new LinkedHashMap<>();
-        TIERS.forEach(t -> perTier.put(t, 0L));
-        long eligible = 0, fcr = 0, repeats = 0, guided = 0, decided = 0, met = 0, warnings = 0;
-        long exempt = 0, elderly = 0, interpreter = 0;
-        List<Long> clock = new ArrayList<>();
-        List<Long> working = new ArrayList<>();
-        for (ReportRow r : rows) {
-            channels.merge(CHANNEL_CATEGORIES.getOrDefault(r.channel(), r.channel()), 1L, Long::sum);
-            if (r.answered()) {
-                eligible++;
-                perTier.merge(r.tier(), 1L, Long::sum);
-                boolean repeatedLater = r.nextContactAt() != null
-                        && !r.nextContactAt().isAfter(r.receivedAt().plus(window));
-                if (r.resolvedAtFirstTier() && !repeatedLater) {
-                    fcr++;
-                }
-                if (r.handlingSeconds() != null) {
-                    clock.add(r.handlingSeconds());
-                    working.add(r.workingSeconds());
-                }
+    private static final String ANSWERED = "(%1$sstatus <> 'OPEN' and coalesce(%1$soutcome, '') <> 'CANCELLED')";
+    private static final String GUIDED = "outcome in ('SELF_SERVICE', 'RESOLVED_BY_SELF_SERVICE')";
+    private static final String TIMED = "(" + ANSWERED + " and %1$shandling_seconds is not null)";
+
+    /**
+     * The figures per group key, computed by the database: one aggregate query, plus the channel mix,
+     * the resolutions per tier and the escalations grouped by key (no row leaves the database).
+     */
+    private Map<String, Aggregate> aggregates(List<String> municipalities, LocalDate from, LocalDate to,
+            String groupBy, Duration window) {
+        String key = keyExpression(groupBy, "");
+        String select = key == null ? "'alle'" : key;
+        String group = key == null ? "" : " group by " + key;
+        String answered = ANSWERED.formatted("");
+        String timed = TIMED.formatted("");
+        MapSqlParameterSource p = params(municipalities, from, to).addValue("w", window.toSeconds());
+        String where = " from report_inquiry where municipality in (:m) and received_day between :from and :to";
+        Map<String, Aggregate> result = new TreeMap<>();
+        jdbc.query("select " + select + ", count(*)"
+                + ", sum(case when " + answered + " then 1 else 0 end)"
+                + ", sum(case when " + answered + " and resolved_at_first_tier and (next_contact_at is null"
+                + " or extract(epoch from (next_contact_at - received_at)) > :w) then 1 else 0 end)"
+                + ", sum(case when prev_contact_at is not null"
+                + " and extract(epoch from (received_at - prev_contact_at)) <= :w then 1 else 0 end)"
+                + ", sum(case when " + GUIDED + " then 1 else 0 end)"
+                + ", sum(case when deadline_met is not null then 1 else 0 end)"
+                + ", sum(case when deadline_met then 1 else 0 end)"
+                + ", sum(warnings)"
+                + ", sum(case when digitally_exempt then 1 else 0 end)"
+                + ", sum(case when aged_75_plus then 1 else 0 end)"
+                + ", sum(case when needs_interpreter then 1 else 0 end)"
+                + ", sum(case when " + timed + " then 1 else 0 end)"
+                + ", percentile_disc(0.5) within group (order by case when " + timed + " then handling_seconds end)"
+                + ", percentile_disc(0.9) within group (order by case when " + timed + " then handling_seconds end)"
+                + ", percentile_disc(0.5) within group (order by case when " + timed
+                + " then handling_working_seconds end)"
+                + ", percentile_disc(0.9) within group (order by case when " + timed
+                + " then handling_working_seconds end)"
+                + ", sum(case when " + GUIDED + " and catalogue_had_answer is not null then 1 else 0 end)"
+                + ", sum(case when " + GUIDED + " and catalogue_had_answer then 1 else 0 end)"
+                + channelAndTierSums(answered)
+                + where + group, p, rs -> {
+                    String k = keyOf(groupBy, rs.getObject(1));
+                    Aggregate a = new Aggregate(k);
+                    a.volume = rs.getLong(2);
+                    a.eligible = rs.getLong(3);
+                    a.fcr = rs.getLong(4);
+                    a.repeats = rs.getLong(5);
+                    a.guided = rs.getLong(6);
+                    a.decided = rs.getLong(7);
+                    a.met = rs.getLong(8);
+                    a.warnings = rs.getLong(9);
+                    a.exempt = rs.getLong(10);
+                    a.elderly = rs.getLong(11);
+                    a.interpreter = rs.getLong(12);
+                    a.timed = rs.getLong(13);
+                    a.clockMedian = longOrNull(rs, 14);
+                    a.clockP90 = longOrNull(rs, 15);
+                    a.workingMedian = longOrNull(rs, 16);
+                    a.workingP90 = longOrNull(rs, 17);
+                    a.catalogueAsked = rs.getLong(18);
+                    a.catalogueHad = rs.getLong(19);
+                    int column = 20;
+                    for (Map.Entry<String, String> c : CHANNEL_CATEGORIES.entrySet()) {
+                        a.channels.put(c.getValue(), rs.getLong(column++));
+                    }
+                    for (String tier : TIERS) {
+                        a.perTier.put(tier, rs.getLong(column++));
+                    }
+                    if (a.volume > 0 || key == null) { // the total is there even when empty
+                        result.merge(k, a, Aggregate::plus);
+                    }
+                });
+        String iKey = keyExpression(groupBy, "i.");
+        jdbc.query("select " + (iKey == null ? "'alle'" : iKey) + ", e.from_tier, e.to_tier, count(*)"
+                + " from report_escalation e join report_inquiry i on i.id = e.inquiry_id"
+                + " where e.municipality in (:m) and e.received_day between :from and :to"
+                + " group by " + (iKey == null ? "" : iKey + ", ") + "e.from_tier, e.to_tier", p, rs -> {
+                    Aggregate a = result.get(keyOf(groupBy, rs.getObject(1)));
+                    if (a != null) {
+                        a.escalated.merge(rs.getString(2) + "→" + rs.getString(3), rs.getLong(4), Long::sum);
+                    }
+                });
+        return result;
+    }
+
+    /** The channel mix (every channel of the enum) and the answered inquiries per tier, as sums of the scan. */
+    private static String channelAndTierSums(String answered) {
+        StringBuilder sql = new StringBuilder();
+        CHANNEL_CATEGORIES.keySet().forEach(c -> sql.append(", sum(case when channel = '").append(c)
+                .append("' then 1 else 0 end)"));
+        TIERS.forEach(t -> sql.append(", sum(case when ").append(answered).append(" and tier = '").append(t)
+                .append("' then 1 else 0 end)"));
+        return sql.toString();
+    }
+
+    /** The SQL expression of a grouping's key ({@code null}: no grouping). */
+    private String keyExpression(String groupBy, String alias) {
+        return switch (groupBy) {
+            case "day" -> alias + "received_day";
+            case "week" -> postgres() ? "(extract(isoyear from " + alias + "received_day) * 100 + extract(week from "
+                    + alias + "received_day))" : "(iso_year(" + alias + "received_day) * 100 + iso_week(" + alias
+                    + "received_day))";
+            case "month" -> "(extract(year from " + alias + "received_day) * 100 + extract(month from " + alias
+                    + "received_day))";
+            case "municipality" -> alias + "municipality";
+            case "channel" -> alias + "channel";
+            case "tier" -> alias + "first_tier";
+            case "topic" -> alias + "topic";
+            default -> null;
+        };
+    }
+
+    /** The group key as the report shows it, from the value of {@link #keyExpression}. */
+    private static String keyOf(String groupBy, Object value) {
+        return switch (groupBy) {
+            case "day" -> value instanceof java.sql.Date d ? d.toLocalDate().toString()
+                    : value instanceof LocalDate d ? d.toString() : String.valueOf(value);
+            case "week" -> {
+                long v = ((Number) value).longValue();
+                yield String.format(Locale.ROOT, "%d-W%02d", v / 100, v % 100);
             }
-            if (r.prevContactAt() != null && !r.receivedAt().isAfter(r.prevContactAt().plus(window))) {
-                repeats++;
+            case "month" -> {
+                long v = ((Number) value).longValue();
+                yield String.format(Locale.ROOT, "%d-%02d", v / 100, v % 100);
             }
-            if ("SELF_SERVICE".equals(r.outcome()) || "RESOLVED_BY_SELF_SERVICE".equals(r.outcome())) {
-                guided++;
-            }
-            if (r.deadlineMet() != null) {
-                decided++;
-                if (r.deadlineMet()) {
-                    met++;
-                }
-            }
-            warnings += r.warnings();
-            exempt += r.digitallyExempt() ? 1 : 0;
-            elderly += r.aged75Plus() ? 1 : 0;
-            interpreter += r.needsInterpreter() ? 1 : 0;
+            case "channel" -> CHANNEL_CATEGORIES.getOrDefault((String) value, (String) value);
+            case "municipality", "tier", "topic" -> (String) value;
+            default -> "alle";
+        };
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
         }
-        Map<String, Long> escalated = new TreeMap<>();
-        for (String[] e : escalations) {
-            escalated.merge(e[0] + "→" + e[1], 1L, Long::sum);
+        return postgres;
+    }
+
+    /** One group's sums as the database answered them. */
+    private final class Aggregate {
+        final String key;
+        long volume, eligible, fcr, repeats, guided, decided, met, warnings, exempt, elderly, interpreter, timed;
+        long catalogueAsked, catalogueHad;
+        Long clockMedian, clockP90, workingMedian, workingP90;
+        final Map<String, Long> channels = new LinkedHashMap<>();
+        final Map<String, Long> perTier = new LinkedHashMap<>();
+        final Map<String, Long> escalated = new TreeMap<>();
+
+        Aggregate(String key) {
+            this.key = key;
+            CHANNEL_CATEGORIES.values().forEach(c -> channels.put(c, 0L));
+            TIERS.forEach(t -> perTier.put(t, 0L));
         }
-        Double fcrPercent = percent(fcr, eligible);
-        return new Kpis.Figures(key, volume, shareBase == null ? null : percent(volume, shareBase), channels, eligible,
-                fcr, fcrPercent, fcrPercent == null ? null : fcrPercent >= properties.fcrTargetPercent(), repeats,
-                perTier, guided, percent(guided, volume), decided, met, percent(met, decided), warnings, escalated,
-                new Kpis.HandlingTime(clock.size(), hours(percentile(clock, 50)), hours(percentile(clock, 90)),
-                        hours(percentile(working, 50)), hours(percentile(working, 90))),
-                percent(exempt, volume), percent(elderly, volume), percent(interpreter, volume));
+
+        /** Two SQL groups with the same report key (cannot happen: every key expression is one-to-one). */
+        Aggregate plus(Aggregate other) {
+            throw new IllegalStateException("two groups with the key " + key);
+        }
+
+        Kpis.Figures figures(Long shareBase) {
+            Double fcrPercent = percent(fcr, eligible);
+            return new Kpis.Figures(key, volume, shareBase == null ? null : percent(volume, shareBase), channels,
+                    eligible, fcr, fcrPercent, fcrPercent == null ? null
+                            : fcrPercent >= properties.fcrTargetPercent(), repeats, perTier, guided,
+                    percent(guided, volume), decided, met, percent(met, decided), warnings, escalated,
+                    new Kpis.HandlingTime(timed, hours(clockMedian), hours(clockP90), hours(workingMedian),
+                            hours(workingP90)),
+                    percent(exempt, volume), percent(elderly, volume), percent(interpreter, volume),
+                    catalogueAsked, catalogueHad, percent(catalogueHad, catalogueAsked));
+        }
     }
 
     private static Map<String, Long> counted(List<ReportRow> rows, Function<ReportRow, String> key) {
@@ -190,34 +299,6 @@ class KpiService {
             case "topic" -> ReportRow::topic;
             default -> r -> "alle";
         };
-    }
-
-    private List<ReportRow> rows(List<String> municipalities, LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                select municipality, channel, topic, received_at, received_day, status, outcome, first_tier, tier,
-                  resolved_at_first_tier, deadline_met, handling_seconds, handling_working_seconds, warnings,
-                  escalations, digitally_exempt, aged_75_plus, needs_interpreter, prev_contact_at, next_contact_at
-                from report_inquiry where municipality in (:m) and received_day between :from and :to""",
-                params(municipalities, from, to), (rs, i) -> new ReportRow(rs.getString(1), rs.getString(2),
-                        rs.getString(3), instant(rs, 4), rs.getDate(5).toLocalDate(), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
-                        (Boolean) rs.getObject(11), (Long) longOrNull(rs, 12), longOrNull(rs, 13), rs.getInt(14),
-                        rs.getInt(15), rs.getBoolean(16), rs.getBoolean(17), rs.getBoolean(18), instant(rs, 19),
-                        instant(rs, 20)));
-    }
-
-    private record Escalated(ReportRow row, String fromTier, String toTier) {
-    }
-
-    private List<Escalated> escalations(List<String> municipalities, LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                select e.from_tier, e.to_tier, i.municipality, i.channel, i.topic, i.received_day, i.first_tier
-                from report_escalation e join report_inquiry i on i.id = e.inquiry_id
-                where e.municipality in (:m) and e.received_day between :from and :to""",
-                params(municipalities, from, to), (rs, i) -> new Escalated(new ReportRow(rs.getString(3),
-                        rs.getString(4), rs.getString(5), null, rs.getDate(6).toLocalDate(), null, null,
-                        rs.getString(7), null, false, null, null, null, 0, 0, false, false, false, null, null),
-                        rs.getString(1), rs.getString(2)));
     }
 
     /**
@@ -263,19 +344,27 @@ class KpiService {
 
     static final String[] BACKLOG_BUCKETS = {"0-1 dage", "2-5 dage", "6-10 dage", "11-20 dage", "over 20 dage"};
 
-    /** The inquiries of the period still open, by age now. */
-    private List<Kpis.Backlog> backlog(List<ReportRow> rows) {
+    /** The inquiries of the period still open, by age now (whole days since receipt, as ChronoUnit.DAYS). */
+    private List<Kpis.Backlog> backlog(List<String> municipalities, LocalDate from, LocalDate to) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        long[] counts = new long[BACKLOG_BUCKETS.length];
-        for (ReportRow r : rows) {
-            if ("OPEN".equals(r.status())) {
-                long days = ChronoUnit.DAYS.between(r.receivedAt(), now);
-                counts[days <= 1 ? 0 : days <= 5 ? 1 : days <= 10 ? 2 : days <= 20 ? 3 : 4]++;
-            }
+        long[] limits = {2, 6, 11, 21}; // received after now minus this many days: in the bucket or a younger one
+        MapSqlParameterSource p = params(municipalities, from, to);
+        StringBuilder sql = new StringBuilder("select");
+        for (int i = 0; i < limits.length; i++) {
+            p.addValue("t" + i, ReadModel.ts(now.minus(Duration.ofDays(limits[i]))));
+            sql.append(" sum(case when received_at > :t").append(i).append(" then 1 else 0 end),");
         }
+        sql.append(" count(*) from report_inquiry where municipality in (:m) and received_day between :from and :to"
+                + " and status = 'OPEN'");
+        long[] cumulative = new long[BACKLOG_BUCKETS.length];
+        jdbc.query(sql.toString(), p, rs -> {
+            for (int i = 0; i < cumulative.length; i++) {
+                cumulative[i] = rs.getLong(i + 1);
+            }
+        });
         List<Kpis.Backlog> backlog = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            backlog.add(new Kpis.Backlog(BACKLOG_BUCKETS[i], counts[i]));
+        for (int i = 0; i < cumulative.length; i++) {
+            backlog.add(new Kpis.Backlog(BACKLOG_BUCKETS[i], cumulative[i] - (i == 0 ? 0 : cumulative[i - 1])));
         }
         return backlog;
     }

@@ -15,7 +15,8 @@ public record Kpis(List<String> municipalities, LocalDate from, LocalDate to, St
             Map<String, Long> resolvedPerTier, long guidedToSelfService, Double guidedToSelfServicePercent,
             long deadlinesDecided, long deadlinesMet, Double deadlinesMetPercent, long warnings,
             Map<String, Long> escalations, HandlingTime handlingTime, Double digitallyExemptPercent,
-            Double aged75PlusPercent, Double interpreterPercent) {
+            Double aged75PlusPercent, Double interpreterPercent, long catalogueAsked, long catalogueHadAnswer,
+            Double catalogueHadAnswerPercent) {
     }
 
     /** Hours from receipt to answer: median and 90th percentile (nearest rank), clock and working time. */

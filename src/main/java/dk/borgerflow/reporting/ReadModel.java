@@ -48,12 +48,13 @@ class ReadModel {
         int updated = jdbc.update("""
                 update report_inquiry set source_version = ?, status = ?, outcome = ?, tier = ?, first_tier = ?,
                   resolved_at = ?, closed_at = ?, due_at = ?, resolved_at_first_tier = ?, deadline_met = ?,
-                  handling_seconds = ?, handling_working_seconds = ?, warnings = ?, escalations = ?
+                  handling_seconds = ?, handling_working_seconds = ?, warnings = ?, escalations = ?,
+                  catalogue_had_answer = ?
                 where id = ? and source_version <= ?""",
                 r.f.version(), r.f.status().name(), name(r.f.outcome()), r.f.tier().name(), r.f.firstTier().name(),
                 ts(r.f.resolvedAt()), ts(r.f.closedAt()), ts(r.f.dueAt()), r.f.resolvedAtFirstTier(), r.deadlineMet,
-                r.handlingSeconds, r.workingSeconds, r.f.warnings(), r.f.escalations().size(), r.f.id(),
-                r.f.version());
+                r.handlingSeconds, r.workingSeconds, r.f.warnings(), r.f.escalations().size(),
+                r.f.catalogueHadAnswer(), r.f.id(), r.f.version());
         if (updated > 0) {
             writeEscalations(r);
         }
@@ -70,14 +71,14 @@ class ReadModel {
                 insert into report_inquiry (id, source_version, municipality, channel, topic, received_at,
                   received_day, status, outcome, first_tier, tier, resolved_at, closed_at, due_at,
                   resolved_at_first_tier, deadline_met, handling_seconds, handling_working_seconds, warnings,
-                  escalations, digitally_exempt, aged_75_plus, needs_interpreter, citizen_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  escalations, digitally_exempt, aged_75_plus, needs_interpreter, citizen_key, catalogue_had_answer)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 r.f.id(), r.f.version(), r.f.municipality(), r.f.channel().name(), r.f.topic(), ts(r.f.receivedAt()),
                 Date.valueOf(r.day), r.f.status().name(), name(r.f.outcome()), r.f.firstTier().name(),
                 r.f.tier().name(), ts(r.f.resolvedAt()), ts(r.f.closedAt()), ts(r.f.dueAt()),
                 r.f.resolvedAtFirstTier(), r.deadlineMet, r.handlingSeconds, r.workingSeconds, r.f.warnings(),
                 r.f.escalations().size(), r.f.digitallyExempt(), r.f.aged75Plus(), r.f.needsInterpreter(),
-                r.f.citizenKey());
+                r.f.citizenKey(), r.f.catalogueHadAnswer());
         writeEscalations(r);
     }
 

@@ -24,7 +24,8 @@ final class ReportCsv {
         h.addAll(List.of("guidet_til_selvbetjening_pct", "frister_afgjort", "frister_overholdt",
                 "frister_overholdt_pct", "advarsler", "eskaleringer", "behandlingstid_median_timer",
                 "behandlingstid_p90_timer", "arbejdstid_median_timer", "arbejdstid_p90_timer",
-                "fritaget_digital_post_pct", "75_plus_pct", "tolk_pct"));
+                "fritaget_digital_post_pct", "75_plus_pct", "tolk_pct", "kataloget_spurgt",
+                "kataloget_havde_svaret", "kataloget_havde_svaret_pct"));
         return h;
     }
 
@@ -47,7 +48,8 @@ final class ReportCsv {
                 blank(f.deadlinesMetPercent()), f.warnings(), escalations(f.escalations()),
                 blank(f.handlingTime().clockMedianHours()), blank(f.handlingTime().clockP90Hours()),
                 blank(f.handlingTime().workingMedianHours()), blank(f.handlingTime().workingP90Hours()),
-                blank(f.digitallyExemptPercent()), blank(f.aged75PlusPercent()), blank(f.interpreterPercent())));
+                blank(f.digitallyExemptPercent()), blank(f.aged75PlusPercent()), blank(f.interpreterPercent()),
+                f.catalogueAsked(), f.catalogueHadAnswer(), blank(f.catalogueHadAnswerPercent())));
         return r;
     }
 

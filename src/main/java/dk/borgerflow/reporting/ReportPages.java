@@ -186,6 +186,8 @@ class ReportPages {
                 b.handlingTime().workingP90Hours()));
         figures.add(pct("Guidet til digital selvbetjening", a.guidedToSelfServicePercent(),
                 b.guidedToSelfServicePercent()));
+        figures.add(pct("Kataloget havde svaret (af guidede til selvbetjening)", a.catalogueHadAnswerPercent(),
+                b.catalogueHadAnswerPercent()));
         figures.add(pct("Fritaget for Digital Post", a.digitallyExemptPercent(), b.digitallyExemptPercent()));
         figures.add(pct("75 år eller derover", a.aged75PlusPercent(), b.aged75PlusPercent()));
         figures.add(pct("Behov for tolk", a.interpreterPercent(), b.interpreterPercent()));

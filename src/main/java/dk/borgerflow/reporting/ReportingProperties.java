@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the reports (application.yml, {@code borgerflow.reporting}).
  *
  * @param pseudonymKey  key of the keyed hash (HMAC-SHA256) that turns a citizen's CPR number, phone or
- *                      e-mail into the read model's {@code citizen_key}; set your own in production
- *                      ({@code BORGERFLOW_REPORTING_PSEUDONYM_KEY}); changing it breaks repeat detection
- *                      across the change until the read model is rebuilt
+ *                      e-mail into the read model's {@code citizen_key}
+ *                      ({@code BORGERFLOW_REPORTING_PSEUDONYM_KEY}); empty: a random 256-bit key generated
+ *                      once per installation and kept in the database ({@link Pseudonyms}); changing it
+ *                      breaks repeat detection across the change until the read model is rebuilt
  * @param repeatWindow  a new inquiry of the same citizen about the same topic within this time is a
  *                      repeat contact (and the earlier one no first-contact resolution); a query may
  *                      override it ({@code repeatWindowDays})
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("borgerflow.reporting")
 public record ReportingProperties(
-        @DefaultValue("borgerflow-demo-pseudonym-key-change-me") String pseudonymKey,
+        String pseudonymKey,
         @DefaultValue("P7D") Duration repeatWindow,
         @DefaultValue("70") int fcrTargetPercent,
         @DefaultValue({"fredensborg", "frederikssund", "furesoe", "egedal", "holbaek", "soroe", "roskilde",

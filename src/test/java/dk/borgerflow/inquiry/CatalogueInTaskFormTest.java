@@ -40,6 +40,8 @@ class CatalogueInTaskFormTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void slagelseHasItsOwnHousingBenefitSolution() {
@@ -92,6 +94,11 @@ class CatalogueInTaskFormTest {
         assertThat(after.selfServiceUrl()).isEqualTo(SLAGELSE_URL);
         assertThat(after.history()).anySatisfy(h -> assertThat(h.reason())
                 .contains("Guidet til Slagelses løsning", InquiryLadder.CATALOGUE_HAD_ANSWER));
+        // a fact on the inquiry, carried by its event into the reports' read model
+        assertThat(after.catalogueHadAnswer()).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(
+                jdbc.query("select catalogue_had_answer from report_inquiry where id = ? and outcome = 'SELF_SERVICE'",
+                        rs -> rs.next() ? rs.getObject(1) : null, inquiry.id())));
     }
 
     @Test
@@ -102,5 +109,6 @@ class CatalogueInTaskFormTest {
                 "catalogueHadAnswer", false));
         assertThat(inquiries.get(inquiry.id(), anAgentOfSlagelse()).history()).anySatisfy(h -> assertThat(h.reason())
                 .contains(InquiryLadder.CATALOGUE_HAD_NO_ANSWER));
+        assertThat(inquiries.get(inquiry.id(), anAgentOfSlagelse()).catalogueHadAnswer()).isFalse();
     }
 }

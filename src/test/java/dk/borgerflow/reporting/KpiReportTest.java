@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.BorgerflowTest;
 import dk.borgerflow.inquiry.Channel;
 import dk.borgerflow.inquiry.InquiryFacts;
+import dk.borgerflow.inquiry.Outcome;
 import java.io.StringReader;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -187,6 +188,35 @@ class KpiReportTest {
         assertRefused("/api/reports/shifts?month=2025-01&totalShifts=ten", "totalShifts");
         assertRefused("/api/reports/shifts?month=2025-01&totalShifts=10&basis=wishes", "basis");
         assertRefused("/api/reports/shifts?month=2023-01&totalShifts=10&basis=calls", "basis");
+    }
+
+    @Test
+    void theCatalogueHadTheAnswerIsAShareOfTheGuidedToSelfServiceThatWereAsked() throws Exception {
+        // November 2024 in Egedal (no other fixture there): guided with ticks yes, yes, no, not given;
+        // a resolved inquiry with a tick does not count (not guided to self-service)
+        for (InquiryFacts f : List.of(
+                answeredInTheContactCenter(EGEDAL, "2024-11-04T10:00", Outcome.SELF_SERVICE, true),
+                answeredInTheContactCenter(EGEDAL, "2024-11-05T10:00", Outcome.SELF_SERVICE, true),
+                answeredInTheContactCenter(EGEDAL, "2024-11-06T10:00", Outcome.SELF_SERVICE, false),
+                answeredInTheContactCenter(EGEDAL, "2024-11-07T10:00", Outcome.SELF_SERVICE, null),
+                answeredInTheContactCenter(EGEDAL, "2024-11-08T10:00", Outcome.RESOLVED, true))) {
+            readModel.project(f);
+        }
+        String november = "municipality=egedal&groupBy=month&from=2024-11-01&to=2024-11-30";
+        JsonNode total = kpi("manager-egedal", november).get("total");
+
+        assertThat(total.get("guidedToSelfService").asLong()).isEqualTo(4);
+        assertThat(total.get("catalogueAsked").asLong()).isEqualTo(3);
+        assertThat(total.get("catalogueHadAnswer").asLong()).isEqualTo(2);
+        assertThat(total.get("catalogueHadAnswerPercent").asDouble()).isEqualTo(66.7);
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(get("manager-egedal", "/api/reports/kpi?format=csv&" + november).getBody()))
+                .getRecords().get(0);
+        assertThat(row.get("kataloget_havde_svaret_pct")).isEqualTo("66.7");
+        // December's fixtures have no tick: nothing asked, no share
+        JsonNode december = kpi("manager-egedal", "municipality=egedal&groupBy=none&" + DECEMBER).get("total");
+        assertThat(december.get("catalogueAsked").asLong()).isZero();
+        assertThat(december.hasNonNull("catalogueHadAnswerPercent")).isFalse();
     }
 
     @Test

@@ -71,4 +71,16 @@ final class ReportFixtures {
                 cph("2024-12-16T10:00"), InquiryStatus.OPEN, null, Tier.CONTACT_CENTER, Tier.CONTACT_CENTER, null,
                 null, cph("2024-12-18T10:00"), false, 0, List.of(), false, false, true, aCitizen());
     }
+
+    /**
+     * An e-mail the contact center answered by guiding the citizen to self-service ({@code outcome}),
+     * with the agent's "the catalogue had the answer" tick ({@code null}: not given).
+     */
+    static InquiryFacts answeredInTheContactCenter(String municipality, String received, Outcome outcome,
+            Boolean catalogueHadAnswer) {
+        return new InquiryFacts(UUID.randomUUID().toString(), 3, municipality, Channel.EMAIL, "housing-benefit",
+                cph(received), InquiryStatus.CLOSED, outcome, Tier.CONTACT_CENTER, Tier.CONTACT_CENTER,
+                cph(received).plusSeconds(600), cph(received).plusSeconds(600), cph(received).plusSeconds(86400),
+                true, 0, List.of(), false, false, false, aCitizen(), catalogueHadAnswer);
+    }
 }
