@@ -299,7 +299,7 @@ public final class BorgerflowBenchmark {
                     {"businessKey":"bare-%d","variables":{"municipality":{"value":"%s","type":"String"},
                      "answerGroup":{"value":"%s","type":"String"},"dueAt":{"value":"%s","type":"Date"},
                      "selfService":{"value":false,"type":"Boolean"}}}"""
-                    .formatted(i, tenant, Groups.ANSWER_GROUPS.get(i % Groups.ANSWER_GROUPS.size()), due);
+                    .formatted(i, tenant, RoutingModel.ANSWER_GROUPS.get(i % RoutingModel.ANSWER_GROUPS.size()), due);
             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .header("Authorization", basic("agent-" + tenant))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
