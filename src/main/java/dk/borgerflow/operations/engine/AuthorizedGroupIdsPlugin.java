@@ -1,16 +1,9 @@
 package dk.borgerflow.operations.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,38 +20,20 @@ class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
     static final String CAMUNDA_STATEMENT = "selectAuthorizedGroupIds";
     static final String BY_INDEX = "selectAuthorizedGroupIdsByIndex";
     private static final String MAPPER = "dk/borgerflow/operations/engine/authorized-group-ids.xml";
-    private static final Set<String> DATABASES = Set.of("h2", "postgres");
-
     /**
      * The engine no longer has the statement this patch replaces: say so at startup, instead of
      * mapping a name nothing calls (docs/upgrading.md).
      */
     static void requireCamundasStatement(Configuration mybatis) {
-        if (!mybatis.hasStatement(CAMUNDA_STATEMENT, false)) {
-            throw new IllegalStateException("Camunda's MyBatis statement " + CAMUNDA_STATEMENT + " is gone; "
-                    + AuthorizedGroupIdsPlugin.class.getSimpleName() + " must be checked against this engine "
-                    + "version (docs/upgrading.md)");
-        }
+        MyBatisStatementPatch.requireStatement(mybatis, CAMUNDA_STATEMENT, AuthorizedGroupIdsPlugin.class);
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
-        if (!DATABASES.contains(sessions.getDatabaseType())) {
+        if (!MyBatisStatementPatch.appliesTo(configuration)) {
             return;
         }
-        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        requireCamundasStatement(mybatis);
-        if (!mybatis.hasStatement(BY_INDEX)) {
-            try (InputStream xml = getClass().getClassLoader().getResourceAsStream(MAPPER)) {
-                new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
-                : new HashMap<>(sessions.getStatementMappings());
-        mappings.put(CAMUNDA_STATEMENT, BY_INDEX);
-        sessions.setStatementMappings(mappings);
+        requireCamundasStatement(configuration.getSqlSessionFactory().getConfiguration());
+        MyBatisStatementPatch.replace(configuration, MAPPER, BY_INDEX, Map.of(CAMUNDA_STATEMENT, BY_INDEX));
     }
 }

@@ -1,20 +1,13 @@
 package dk.borgerflow.operations.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +34,6 @@ public class TaskPageSemiJoinPlugin extends AbstractProcessEnginePlugin {
             "org.camunda.bpm.engine.impl.persistence.entity.Commons.orderBySelection",
             "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authorizationCheck");
     private static final String MAPPER = "dk/borgerflow/operations/engine/task-page-semi-join.xml";
-    private static final Set<String> DATABASES = Set.of("h2", "postgres");
 
     /**
      * Whether the statement takes its two-step form: the semi-join returns the columns of the task
@@ -84,40 +76,20 @@ public class TaskPageSemiJoinPlugin extends AbstractProcessEnginePlugin {
     /** Refuses an engine without the statement and fragments this patch stands on (docs/upgrading.md). */
     static void requireCamundasStatement(Configuration mybatis) {
         for (String statement : List.of(CAMUNDA_STATEMENT, CAMUNDA_COUNT)) {
-            if (!mybatis.hasStatement(statement, false)) {
-                throw new IllegalStateException("Camunda's MyBatis statement " + statement + " is gone; "
-                        + TaskPageSemiJoinPlugin.class.getSimpleName() + " must be checked against this engine "
-                        + "version (docs/upgrading.md)");
-            }
+            MyBatisStatementPatch.requireStatement(mybatis, statement, TaskPageSemiJoinPlugin.class);
         }
         for (String fragment : CAMUNDA_FRAGMENTS) {
-            if (!mybatis.getSqlFragments().containsKey(fragment)) {
-                throw new IllegalStateException("Camunda's MyBatis fragment " + fragment + " is gone; "
-                        + TaskPageSemiJoinPlugin.class.getSimpleName() + " must be checked against this engine "
-                        + "version (docs/upgrading.md)");
-            }
+            MyBatisStatementPatch.requireFragment(mybatis, fragment, TaskPageSemiJoinPlugin.class);
         }
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
-        if (!DATABASES.contains(sessions.getDatabaseType())) {
+        if (!MyBatisStatementPatch.appliesTo(configuration)) {
             return;
         }
-        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        requireCamundasStatement(mybatis);
-        if (!mybatis.hasStatement(SEMI_JOIN)) {
-            try (InputStream xml = getClass().getClassLoader().getResourceAsStream(MAPPER)) {
-                new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
-                : new HashMap<>(sessions.getStatementMappings());
-        mappings.put(CAMUNDA_STATEMENT, SEMI_JOIN);
-        mappings.put(CAMUNDA_COUNT, SEMI_JOIN_COUNT);
-        sessions.setStatementMappings(mappings);
+        requireCamundasStatement(configuration.getSqlSessionFactory().getConfiguration());
+        MyBatisStatementPatch.replace(configuration, MAPPER, SEMI_JOIN,
+                Map.of(CAMUNDA_STATEMENT, SEMI_JOIN, CAMUNDA_COUNT, SEMI_JOIN_COUNT));
     }
 }
