@@ -3,6 +3,7 @@ package dk.borgerflow.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.borgerflow.BorgerflowTest;
+import dk.borgerflow.testsupport.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -99,8 +98,7 @@ class ReportPagesTest {
 
     @Test
     void theSharedCentersManagerReadsTheDashboardInChromium() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver"))
-                && Files.isExecutable(Path.of("/usr/bin/chromium")), "Browser test skipped: no chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(HeadlessChromium.isInstalled(), "Browser test skipped: no chromium");
         // the center's members only: other test classes leave inquiries of Spånga-Tensta in the read model
         String members = String.join(",", java.util.Collections.nCopies(properties.sharedCenter().size(), "?"));
         List<Object> arguments = new java.util.ArrayList<>(List.of(java.sql.Date.valueOf(last.minusMonths(11).atDay(1)),
@@ -186,19 +184,8 @@ class ReportPagesTest {
         assertThat(csv.getBody().lines()).hasSize(10).first().asString().startsWith("maaned,kommune,navn,opkald");
     }
 
-    private static ChromeDriver chromium() throws IOException {
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium-profiles")),
-                "reports-").toAbsolutePath();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-                "--user-data-dir=" + profile, "--window-size=1700,1400", "--lang=da");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().withSilent(true)
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
+    private static ChromeDriver chromium() {
+        return HeadlessChromium.start("da", 1700, 1400, Duration.ofSeconds(60));
     }
 
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.BorgerflowTest;
+import dk.borgerflow.testsupport.HeadlessChromium;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * inquiry in Tasklist, sees the same solution in the form and records that the catalogue had the answer.
  */
 @BorgerflowTest
-@EnabledIf(value = "dk.borgerflow.tasklist.HeadlessChromium#isInstalled", disabledReason = "Browser test skipped: "
+@EnabledIf(value = "dk.borgerflow.testsupport.HeadlessChromium#isInstalled", disabledReason = "Browser test skipped: "
         + "/usr/bin/chromedriver or /usr/bin/chromium is missing; run .ci/install-browser (Debian chromium + chromium-driver)")
 class ContactPageBrowserTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.BorgerflowTest;
+import dk.borgerflow.testsupport.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import org.springframework.http.ResponseEntity;
  * history. Needs Debian's chromium and chromium-driver ({@code .ci/install-browser}); skipped without.
  */
 @BorgerflowTest
-@EnabledIf(value = "dk.borgerflow.tasklist.HeadlessChromium#isInstalled", disabledReason = "Browser test skipped: "
+@EnabledIf(value = "dk.borgerflow.testsupport.HeadlessChromium#isInstalled", disabledReason = "Browser test skipped: "
         + "/usr/bin/chromedriver or /usr/bin/chromium is missing; run .ci/install-browser (Debian chromium + chromium-driver)")
 class TasklistWalkthroughTest {
 

@@ -7,6 +7,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.borgerflow.BorgerflowTest;
+import dk.borgerflow.testsupport.HeadlessChromium;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ import org.springframework.http.ResponseEntity;
  * (Danish for Slagelse, Swedish with Swedish forms for Spånga-Tensta), whatever the browser prefers.
  */
 @BorgerflowTest
-@EnabledIf(value = "dk.borgerflow.tasklist.HeadlessChromium#isInstalled", disabledReason = "Browser test skipped: "
+@EnabledIf(value = "dk.borgerflow.testsupport.HeadlessChromium#isInstalled", disabledReason = "Browser test skipped: "
         + "/usr/bin/chromedriver or /usr/bin/chromium is missing; run .ci/install-browser (Debian chromium + chromium-driver)")
 class WebappsBrowserTest {
 

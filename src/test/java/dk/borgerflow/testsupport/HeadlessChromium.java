@@ -1,4 +1,4 @@
-package dk.borgerflow.tasklist;
+package dk.borgerflow.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +19,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The driver's path is given explicitly, so Selenium Manager never downloads anything; the flags keep
  * Chromium off the (closed) network and give every run a fresh profile.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path PROFILES = Path.of("target", "chromium-profiles");
 
     /**
@@ -40,12 +40,17 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static boolean isInstalled() {
+    public static boolean isInstalled() {
         return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     }
 
     /** A new browser whose preferred language is {@code language} (e.g. "da-DK,da"). */
-    static ChromeDriver start(String language) {
+    public static ChromeDriver start(String language) {
+        return start(language, 1400, 1000, Duration.ofSeconds(30));
+    }
+
+    /** The same with a window of {@code width} x {@code height} and a page load timeout. */
+    public static ChromeDriver start(String language, int width, int height, Duration pageLoad) {
         Path profile;
         try {
             // a fresh profile per browser, under target/ so that `mvn clean` removes it
@@ -67,7 +72,7 @@ final class HeadlessChromium {
                         "--no-first-run",
                         "--no-default-browser-check",
                         "--user-data-dir=" + profile,
-                        "--window-size=1400,1000",
+                        "--window-size=" + width + "," + height,
                         "--lang=" + language.split(",")[0]);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -76,7 +81,7 @@ final class HeadlessChromium {
                 .withSilent(true)
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(pageLoad);
         return driver;
     }
 }
