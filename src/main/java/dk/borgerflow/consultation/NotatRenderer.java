@@ -1,12 +1,6 @@
 package dk.borgerflow.consultation;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dk.borgerflow.documents.PdfDocuments;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,18 +23,17 @@ import org.thymeleaf.context.Context;
 class NotatRenderer {
 
     static final String TEMPLATE = "notat/notat";
-    static final String FONT_FAMILY = "DejaVu Sans";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm",
             Locale.forLanguageTag("da"));
     private static final Locale DANISH = Locale.forLanguageTag("da");
 
     private final ITemplateEngine templates;
-    private final byte[] regularFont = font("DejaVuSans.ttf");
-    private final byte[] boldFont = font("DejaVuSans-Bold.ttf");
+    private final PdfDocuments documents;
 
-    NotatRenderer(ITemplateEngine templates) {
+    NotatRenderer(ITemplateEngine templates, PdfDocuments documents) {
         this.templates = templates;
+        this.documents = documents;
     }
 
     /** What the template shows; every text already printable. */
@@ -133,36 +126,10 @@ class NotatRenderer {
 
     /** The XHTML as PDF (A4, DejaVu Sans embedded as a subset: Latin, Greek, Cyrillic, Arabic, Hebrew letters). */
     byte[] pdf(String html) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> stream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> stream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return documents.pdf(html);
     }
 
     static String formatInstant(Instant instant, ZoneId zone) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
-    }
-
-    private static InputStream stream(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
-    }
-
-    private static byte[] font(String file) {
-        try (InputStream in = NotatRenderer.class.getResourceAsStream("/fonts/dejavu/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("Font missing from the classpath: fonts/dejavu/" + file);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

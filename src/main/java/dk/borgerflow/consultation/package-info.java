@@ -5,5 +5,5 @@
  * høringsnotat as HTML and PDF. Public API: its REST API and {@link dk.borgerflow.consultation.ConsultationService}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Consultations",
-        allowedDependencies = {"deadline", "municipality", "security"})
+        allowedDependencies = {"deadline", "documents", "municipality", "security"})
 package dk.borgerflow.consultation;

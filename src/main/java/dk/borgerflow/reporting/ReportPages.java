@@ -1,15 +1,9 @@
 package dk.borgerflow.reporting;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dk.borgerflow.documents.PdfDocuments;
 import dk.borgerflow.municipality.Municipality;
 import dk.borgerflow.municipality.MunicipalityCatalogue;
 import dk.borgerflow.security.CurrentUser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,12 +47,11 @@ class ReportPages {
     private final MunicipalityCatalogue catalogue;
     private final ReportingProperties properties;
     private final NamedParameterJdbcTemplate jdbc;
-    private final byte[] regularFont = font("DejaVuSans.ttf");
-    private final byte[] boldFont = font("DejaVuSans-Bold.ttf");
+    private final PdfDocuments documents;
 
     ReportPages(KpiService kpis, ShiftService shifts, ReportAccess access, ReportCharts charts,
             ITemplateEngine templates, MunicipalityCatalogue catalogue, ReportingProperties properties,
-            NamedParameterJdbcTemplate jdbc) {
+            NamedParameterJdbcTemplate jdbc, PdfDocuments documents) {
         this.kpis = kpis;
         this.shifts = shifts;
         this.access = access;
@@ -67,6 +60,7 @@ class ReportPages {
         this.catalogue = catalogue;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.documents = documents;
     }
 
     record Option(String slug, String name, boolean selected) {
@@ -347,29 +341,7 @@ class ReportPages {
     }
 
     byte[] pdf(String html) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(regularFont), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> new ByteArrayInputStream(boldFont), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] font(String file) {
-        try (InputStream in = ReportPages.class.getResourceAsStream("/fonts/dejavu/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + file + " missing");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return documents.pdf(html);
     }
 
     /** The zone the dashboard's months are counted in. */

@@ -7,5 +7,5 @@
  * Camunda's tables. The floor above the cases: the cases never depend on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"consultation", "deadline", "inquiry", "municipality", "security"})
+        allowedDependencies = {"consultation", "deadline", "documents", "inquiry", "municipality", "security"})
 package dk.borgerflow.reporting;
